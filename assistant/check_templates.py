@@ -22,6 +22,15 @@ def sample_context(catalog: Catalog, flow_id: str) -> dict:
     }
 
 
+def value_line(entry) -> int:
+    """Line where a value's text starts: a multi-line string begins on the line after its opening quotes."""
+    try:
+        first = entry.path.read_text(encoding="utf-8").splitlines()[entry.line - 1]
+    except (OSError, IndexError):
+        return entry.line
+    return entry.line + 1 if first.rstrip().endswith(("\'\'\'", '"""')) else entry.line
+
+
 def check_templates(catalog: Catalog, locales: list[str]) -> list[Problem]:
     from jinja2 import TemplateSyntaxError, UndefinedError, meta
     from jinja2.exceptions import SecurityError
@@ -41,7 +50,7 @@ def check_templates(catalog: Catalog, locales: list[str]) -> list[Problem]:
                 continue
             unknown = meta.find_undeclared_variables(ast) - TEMPLATE_VARIABLES
             for name in sorted(unknown):
-                line = entry.line + next((i for i, text in enumerate(source.splitlines()) if name in text), 0)
+                line = value_line(entry) + next((i for i, text in enumerate(source.splitlines()) if name in text), 0)
                 problems.append(Problem(entry.path, line, 1, Severity.ERROR, "E031",
                                         f"unknown template variable {name!r}; use one of: {', '.join(sorted(TEMPLATE_VARIABLES))}"))
             if unknown:

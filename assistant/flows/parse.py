@@ -141,7 +141,8 @@ def graph_problems(flow: Flow, src: TomlSource) -> list[ContentError]:
             for route in routes:
                 conditions.extend(route.when)
                 if route.to not in flow.nodes:
-                    problems.append(src.error("E012", f"{node.id!r} → {label} leads to {route.to!r}, which is not a node; fix the id or add [nodes.{route.to}]", *at))
+                    key = label if node.kind is NodeKind.STEP or label == "next" else "choices"
+                    problems.append(src.error("E012", f"{node.id!r} → {label} leads to {route.to!r}, which is not a node; fix the id or add [nodes.{route.to}]", *at, key))
                 else:
                     edges[node.id].append(route.to)
             if routes and routes[-1].when:
