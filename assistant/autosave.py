@@ -1,0 +1,116 @@
+"""Crash-safe persistence of the session in progress: atomic, owner-only, never holding a secret.
+
+One JSON file in the user data folder, replaced atomically after every step, so a kill at any moment
+leaves either the previous step or the new one on disk.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from .atomic import write_text_atomic
+from .paths import user_data_dir
+
+log = logging.getLogger(__name__)
+SAVE_FORMAT = 1
+MAX_AGE_SECONDS = 30 * 24 * 3600
+FILE_NAME = "session.json"
+
+
+class LoadStatus(StrEnum):
+    NONE = "none"
+    OK = "ok"
+    EXPIRED = "expired"
+    CORRUPT = "corrupt"
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    status: LoadStatus
+    state: dict | None = None  # Session.to_dict() plus "locale" and "saved_at"
+    moved_to: Path | None = None  # where a corrupt file was put aside
+
+
+def _scrub(value):
+    """Drop any string that holds a secret: autosave must never write one, whatever got past the forms."""
+    from .secret_scan import find_secrets, has_blocking
+
+    if isinstance(value, str):
+        return "" if has_blocking(find_secrets(value)) else value
+    if isinstance(value, dict):
+        return {k: _scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    return value
+
+
+class AutosaveStore:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = Path(folder) if folder else user_data_dir() / "autosave"
+
+    @property
+    def path(self) -> Path:
+        return self.folder / FILE_NAME
+
+    def _ensure_folder(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.folder, 0o700)
+
+    def save(self, session_state: dict, locale: str, now: float | None = None) -> None:
+        state = _scrub(dict(session_state))
+        state.update({"save_format": SAVE_FORMAT, "locale": locale, "saved_at": now if now is not None else time.time()})
+        self._ensure_folder()
+        write_text_atomic(self.path, json.dumps(state, ensure_ascii=False, indent=1), mode=0o600)
+
+    def load(self, now: float | None = None) -> Loaded:
+        for leftover in self.folder.glob(f".{FILE_NAME}.*.tmp"):  # a write cut short by a crash
+            leftover.unlink(missing_ok=True)
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Loaded(LoadStatus.NONE)
+        except (OSError, UnicodeDecodeError):
+            return Loaded(LoadStatus.CORRUPT, moved_to=self._move_aside())
+        try:
+            state = json.loads(raw)
+            valid = (isinstance(state, dict) and state.get("save_format") == SAVE_FORMAT
+                     and isinstance(state.get("saved_at"), (int, float)) and isinstance(state.get("flow"), str))
+        except ValueError:
+            valid = False
+        if not valid:
+            return Loaded(LoadStatus.CORRUPT, moved_to=self._move_aside())
+        age = (now if now is not None else time.time()) - state["saved_at"]
+        if age > MAX_AGE_SECONDS:
+            self.discard()
+            return Loaded(LoadStatus.EXPIRED, state)
+        return Loaded(LoadStatus.OK, state)
+
+    def incompatible(self) -> Path | None:
+        """The saved session no longer fits the flow (content changed): put it aside, never crash."""
+        return self._move_aside()
+
+    def discard(self) -> None:
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+
+    def delete_all(self) -> None:
+        """'Delete my data': the autosave folder with everything in it (set-aside files, attachment copies)."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _move_aside(self) -> Path | None:
+        target = self.folder / f"{FILE_NAME}.unreadable-{int(time.time())}"
+        try:
+            os.replace(self.path, target)
+        except OSError:
+            log.warning("could not move the unreadable autosave aside")
+            return None
+        log.warning("unreadable autosave moved to %s", target.name)
+        return target
