@@ -1,0 +1,157 @@
+"""Time the secret scanner on 1 MB and 10 MB of mixed and adversarial text.
+
+Run: python -m benchmarks.bench_secret_scan
+Prints CPU seconds per input, the 10 MB / 1 MB ratio (about 10 when the scan is linear) and, for scale,
+the time `str.lower()` takes on the same text.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Callable
+
+import base58
+from mnemonic import Mnemonic
+
+from assistant.secret_scan import find_secrets
+
+MB = 1 << 20
+_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+def _fill(size: int, piece: Callable[[random.Random], str], seed: int = 1) -> str:
+    """Concatenate pieces from `piece` until `size` characters."""
+    rng = random.Random(seed)
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        p = piece(rng)
+        parts.append(p)
+        total += len(p)
+    return "".join(parts)[:size]
+
+
+def _words(lang: str) -> list[str]:
+    return Mnemonic(lang).wordlist
+
+
+def mixed(size: int) -> str:
+    """What a busy support thread could hold: prose in two scripts, hashes, addresses, JSON, lists."""
+    english, chinese = _words("english"), _words("chinese_simplified")
+    prose_en = (
+        "I withdrew 120 USDT from Binance to my TP wallet on TRON yesterday but it has not arrived. "
+        "My transaction has been pending for two hours, I tried to speed up but it failed.\n"
+    )
+    prose_zh = "我昨天从币安提现了500 USDT到我的TP钱包，交易哈希显示成功但是钱包里没有到账，请帮我看看是什么原因。\n"
+
+    def piece(rng: random.Random) -> str:
+        kind = rng.randrange(8)
+        if kind == 0:
+            return prose_en
+        if kind == 1:
+            return prose_zh
+        if kind == 2:
+            return f"TxID: 0x{os.urandom(32).hex()}\n"
+        if kind == 3:
+            return f"address 0x{os.urandom(20).hex()} and {base58.b58encode_check(b'A' + os.urandom(20)).decode()}\n"
+        if kind == 4:
+            return " ".join(rng.choice(english) for _ in range(rng.randrange(3, 30))) + "\n"
+        if kind == 5:
+            return " ".join(rng.choice(chinese) for _ in range(rng.randrange(3, 30))) + "\n"
+        if kind == 6:
+            return json.dumps({"crypto": {"ciphertext": os.urandom(32).hex(), "kdf": "scrypt", "mac": "00"}}) + "\n"
+        return f"signature {base58.b58encode(os.urandom(64)).decode()}\n"
+
+    return _fill(size, piece)
+
+
+def long_hex(size: int) -> str:
+    return _fill(size, lambda rng: os.urandom(4096).hex())
+
+
+def hex_tokens(size: int) -> str:
+    return _fill(size, lambda rng: os.urandom(32).hex() + " ")
+
+
+def long_base58(size: int) -> str:
+    return _fill(size, lambda rng: "".join(rng.choices(_B58, k=4096)))
+
+
+def base58_tokens(size: int) -> str:
+    """Signature-shaped tokens: each one costs a base58 decode and an ed25519 keypair check."""
+    return _fill(size, lambda rng: base58.b58encode(rng.randbytes(64)).decode() + "\n")
+
+
+def words_and_junk(size: int) -> str:
+    """List words separated by non-words, so runs keep starting and stopping."""
+    english = _words("english")
+    return _fill(size, lambda rng: f"{rng.choice(english)} {rng.choice(english)} x{rng.randrange(99)} ")
+
+
+def near_miss_words(size: int) -> str:
+    """Unique misspelt-looking tokens: each one needs the fuzzy lookup, nothing is memoised."""
+    english = _words("english")
+
+    def piece(rng: random.Random) -> str:
+        w = rng.choice(english)
+        i = rng.randrange(len(w))
+        return w[:i] + rng.choice("abcdefghijklmnopqrstuvwxyz") + w[i:] + rng.choice("bcdfg") + " "
+
+    return _fill(size, piece)
+
+
+def endless_phrase(size: int) -> str:
+    """One run of list words the whole length of the text."""
+    english = _words("english")
+    return _fill(size, lambda rng: rng.choice(english) + " ")
+
+
+def deep_braces(size: int) -> str:
+    return _fill(size, lambda rng: '{"crypto": ' * 50 + "[1, 2, " * 20)
+
+
+def cjk_prose(size: int) -> str:
+    chinese = _words("chinese_simplified")
+    return _fill(size, lambda rng: "".join(rng.choices(chinese, k=rng.randrange(5, 30))) + rng.choice("，。\n"))
+
+
+INPUTS: dict[str, Callable[[int], str]] = {
+    "mixed": mixed,
+    "long hex run": long_hex,
+    "64-hex tokens": hex_tokens,
+    "long base58 run": long_base58,
+    "base58 signatures": base58_tokens,
+    "words + junk": words_and_junk,
+    "near-miss words": near_miss_words,
+    "one endless run": endless_phrase,
+    "deep '{' nesting": deep_braces,
+    "CJK prose": cjk_prose,
+}
+
+
+def _time(fn: Callable[[], object]) -> float:
+    """CPU seconds, which other busy processes on the machine do not inflate the way wall time is."""
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
+def main() -> int:
+    find_secrets("warm up the wordlists")
+    print("CPU seconds of find_secrets() (str.lower() on the same 1 MB for scale)")
+    print(f"{'input':<20} {'1 MB':>8} {'10 MB':>8} {'ratio':>6} {'lower() 1 MB':>13} {'x lower':>8}")
+    for name, build in INPUTS.items():
+        small, large = build(MB), build(10 * MB)
+        t1 = _time(lambda: find_secrets(small))
+        t10 = _time(lambda: find_secrets(large))
+        base = _time(small.lower)
+        print(f"{name:<20} {t1:8.3f} {t10:8.3f} {t10 / t1:6.1f} {base:13.4f} {t1 / base:8.0f}")
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
