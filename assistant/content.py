@@ -29,6 +29,7 @@ class LocaleInfo:
     name: str
     fallback: tuple[str, ...] = ()
     fonts: tuple[str, ...] = ()
+    pseudo: bool = False  # synthesised by assistant.pseudo for layout testing; never checked or shipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,22 @@ def _problem(err: ContentError, severity: Severity = Severity.ERROR) -> Problem:
     return Problem(err.path, err.line, err.col, severity, err.code, err.message)
 
 
-def load_catalog(content_dir: Path) -> Catalog:
+def _content_files(folder: Path) -> list[Path]:
+    """TOML files of a folder, without hidden ones (machine-written snapshots, editors' lock and temp files)."""
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
+
+
+def load_catalog(content_dir: Path, *, pseudo: bool | None = None) -> Catalog:
+    """Load everything under content_dir; `pseudo` adds the pseudo-locale (None: when WSA_PSEUDO_LOCALE is set)."""
+    catalog = _load(content_dir)
+    from .pseudo import add_pseudo_locale, pseudo_wanted
+
+    if pseudo or (pseudo is None and pseudo_wanted()):
+        add_pseudo_locale(catalog)
+    return catalog
+
+
+def _load(content_dir: Path) -> Catalog:
     problems: list[Problem] = []
     sources: dict[Path, TomlSource] = {}
 
@@ -142,7 +158,7 @@ def load_catalog(content_dir: Path) -> Catalog:
 
     flows: dict[str, Flow] = {}
     disabled: dict[str, str] = {}
-    for path in sorted((content_dir / "flows").glob("*.toml")):
+    for path in _content_files(content_dir / "flows"):
         src = read(path)
         if src is None:
             disabled[path.stem] = problems[-1].render()
@@ -172,7 +188,7 @@ def load_catalog(content_dir: Path) -> Catalog:
             problems.append(Problem(content_dir / "locales.toml", 1, 1, Severity.ERROR, "E020",
                                     f"locale {code!r} is enabled but {folder.name}/ does not exist; create content/locales/{code}/"))
             continue
-        for path in sorted(folder.glob("*.toml")):
+        for path in _content_files(folder):
             src = read(path)
             if src is None:
                 continue

@@ -1,0 +1,137 @@
+"""`l10n`: the translator's workflow — status, diff, accept, new, pseudo."""
+from __future__ import annotations
+
+import json
+import sys
+
+from ..content import load_catalog
+from ..l10n import L10nError, accept, flow_coverage, new_locale, status, unit_diff
+from ..paths import content_dir
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("l10n", help="translation status, source diffs, locks, new languages")
+    actions = p.add_subparsers(dest="l10n_command", metavar="{status,diff,accept,new,pseudo}", required=True)
+    st = actions.add_parser("status", help="coverage per flow and file, outdated and unlocked units")
+    st.add_argument("locale", nargs="?", help="one locale (default: every translation)")
+    st.add_argument("--format", choices=("text", "json"), default="text")
+    df = actions.add_parser("diff", help="what changed in the source of a unit since it was translated")
+    df.add_argument("locale")
+    df.add_argument("unit", help="e.g. pending_transaction.nodes.network, ui.nav or a text key inside a unit")
+    ac = actions.add_parser("accept", help="mark units as translated from the current source (writes lock lines)")
+    ac.add_argument("locale")
+    ac.add_argument("units", nargs="*", help="units or text keys")
+    ac.add_argument("--all", action="store_true", help="every unit the locale has a translation of")
+    nw = actions.add_parser("new", help="start a new language: copy the source files and enable the locale")
+    nw.add_argument("locale", help="language code, e.g. ja, ko, pt-BR")
+    nw.add_argument("--name", help="display name in the language menu, e.g. 日本語 (default: the code)")
+    nw.add_argument("--fallback", default=None,
+                    help="comma-separated fallback chain, e.g. en,zh-CN (default: the source language)")
+    nw.add_argument("--from", dest="copy_from", help="copy the text of this locale instead of the source")
+    ps = actions.add_parser("pseudo", help="show a text in the pseudo-locale en-XA (how it is made)")
+    ps.add_argument("text", nargs="?", default="Start over", help="text to transform")
+
+
+def run(args) -> int:
+    try:
+        return _COMMANDS[args.l10n_command](args)
+    except L10nError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _status(args) -> int:
+    catalog = load_catalog(content_dir(), pseudo=False)
+    codes = [args.locale] if args.locale else [c for c in catalog.locales if c != catalog.source_locale]
+    unknown = [c for c in codes if c not in catalog.locales]
+    if unknown:
+        raise L10nError(f"unknown locale {unknown[0]!r}; enabled: {', '.join(catalog.locales)}")
+    report = []
+    for code in codes:
+        st = status(catalog, code)
+        report.append({
+            "locale": code, "name": catalog.locales[code].name, "fallback": catalog.chain(code)[1:],
+            "flows": {f: {"present": a, "total": b} for f, (a, b) in flow_coverage(catalog, code).items()},
+            "files": {f: {"present": a, "total": b} for f, (a, b) in st.files.items()},
+            "units": [{"unit": u.unit, "state": u.state, "path": str(u.path) if u.path else None, "line": u.line,
+                       "present": u.present, "total": u.keys} for u in st.units],
+        })
+    if args.format == "json":
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    base = catalog.content_dir.parent
+    for item in report:
+        print(f"{item['locale']} ({item['name']}) — falls back to {' → '.join(item['fallback']) or 'nothing'}")
+        for fid, c in item["flows"].items():
+            print(f"  flow {fid:<28} {_bar(c['present'], c['total'])}")
+        for name, c in item["files"].items():
+            print(f"  file {name:<28} {_bar(c['present'], c['total'])}")
+        states: dict[str, list[dict]] = {}
+        for u in item["units"]:
+            states.setdefault(u["state"], []).append(u)
+        print("  units: " + ", ".join(f"{len(v)} {k}" for k, v in sorted(states.items())))
+        for state, hint in (("outdated", f"l10n diff {item['locale']} UNIT"), ("partial", "add the missing texts"),
+                            ("untranslated", "translate"), ("unlocked", f"check, then l10n accept {item['locale']} UNIT"),
+                            ("missing", "translate (the fallback is shown meanwhile)")):
+            if state in states:
+                print(f"  {state} ({hint}):")
+                for u in states[state]:
+                    where = f"  {_rel(u['path'], base)}:{u['line']}" if u["path"] else ""
+                    print(f"    {u['unit']}{where}")
+    return 0
+
+
+def _bar(present: int, total: int) -> str:
+    pct = 100 * present // total if total else 100
+    return f"{present:>4}/{total:<4} {pct:>3}%"
+
+
+def _rel(path: str, base) -> str:
+    try:
+        from pathlib import Path
+
+        return str(Path(path).relative_to(base))
+    except ValueError:
+        return path
+
+
+def _diff(args) -> int:
+    catalog = load_catalog(content_dir(), pseudo=False)
+    summary, lines = unit_diff(catalog, args.locale, args.unit)
+    print(summary)
+    for line in lines:
+        print(line)
+    return 0
+
+
+def _accept(args) -> int:
+    if not args.all and not args.units:
+        raise L10nError("name the units to accept, or use --all")
+    catalog = load_catalog(content_dir(), pseudo=False)
+    changed = accept(catalog, args.locale, None if args.all else args.units)
+    for unit in changed:
+        print(f"locked {args.locale} {unit}")
+    print(f"{len(changed)} unit(s) locked to the current source" + ("" if changed else " (all were already up to date)"))
+    return 0
+
+
+def _new(args) -> int:
+    catalog = load_catalog(content_dir(), pseudo=False)
+    fallback = [c.strip() for c in args.fallback.split(",") if c.strip()] if args.fallback else [catalog.source_locale]
+    written = new_locale(catalog, args.locale, args.name or args.locale, fallback, args.copy_from)
+    for path in written:
+        print(f"created {path}")
+    print(f"enabled {args.locale} in content/locales.toml (fallback: {' → '.join(fallback)}); translate the files, "
+          f"then run `main.py check --locale {args.locale}` and `main.py l10n accept {args.locale} --all`")
+    return 0
+
+
+def _pseudo(args) -> int:
+    from ..pseudo import pseudo_text
+
+    print(pseudo_text(args.text))
+    return 0
+
+
+_COMMANDS = {"status": _status, "diff": _diff, "accept": _accept, "new": _new, "pseudo": _pseudo}

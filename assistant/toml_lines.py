@@ -1,0 +1,159 @@
+"""A line-level view of a content TOML file, for edits that must keep the translator's formatting.
+
+tomllib gives data without positions or comments. This scanner follows strings (including multi-line ones)
+so it can tell, for every line, which table it is in, which key's value it belongs to and whether it carries
+a comment. `check` uses it for duplicate keys and `# check: ignore[...]` comments; `l10n accept` uses it to
+place `lock = "…"` lines without re-serialising the file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BARE = re.compile(r"[A-Za-z0-9_\-]+")
+_KEY_PART = re.compile(r"""\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_\-]+))\s*""")
+_OUTSIDE = re.compile(r"""'''|\"\"\"|["'#\[\]{}]""")
+_IN_STRING = {
+    '"': re.compile(r'\\|"'),
+    "'": re.compile(r"'"),
+    '"""': re.compile(r'\\|"""'),
+    "'''": re.compile(r"'''"),
+}
+
+
+@dataclass(slots=True)
+class Line:
+    number: int  # 1-based
+    text: str
+    table: tuple[str, ...]  # the table this line is in (for a header: the table it opens)
+    header: tuple[str, ...] | None = None  # set on `[a.b]` / `[[a.b]]` lines
+    key: tuple[str, ...] | None = None  # full path of the key whose value starts on this line
+    owner: tuple[str, ...] | None = None  # full path of the key whose value covers this line
+    comment: str | None = None  # text after `#` outside strings
+
+
+def _parse_key(text: str, pos: int) -> tuple[tuple[str, ...], int] | None:
+    """Parse a dotted key at `pos`; return (parts, position after the key) or None."""
+    parts: list[str] = []
+    while True:
+        m = _KEY_PART.match(text, pos)
+        if not m:
+            return None
+        basic, literal, bare = m.groups()
+        parts.append(bare if bare is not None else literal if literal is not None else _unescape(basic))
+        pos = m.end()
+        if pos < len(text) and text[pos] == ".":
+            pos += 1
+            continue
+        return tuple(parts), pos
+
+
+def _unescape(value: str) -> str:
+    try:
+        return value.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8") if "\\" in value else value
+    except UnicodeError:
+        return value
+
+
+def quote_key(part: str) -> str:
+    return part if _BARE.fullmatch(part) else '"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def scan(text: str) -> list[Line]:
+    lines: list[Line] = []
+    table: tuple[str, ...] = ()
+    arrays: dict[tuple[str, ...], int] = {}
+    state: str | None = None  # None, or the closing delimiter of the string we are in
+    owner: tuple[str, ...] | None = None
+    depth = 0  # brackets/braces open across lines (multi-line arrays)
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = Line(number, raw, table)
+        pos = 0
+        if state is None and depth == 0:
+            owner = None
+            stripped = raw.lstrip()
+            if stripped.startswith("["):
+                double = stripped.startswith("[[")
+                start = len(raw) - len(stripped) + (2 if double else 1)
+                parsed = _parse_key(raw, start)
+                if parsed:
+                    name, end = parsed
+                    if double:
+                        index = arrays.get(name, 0)
+                        arrays[name] = index + 1
+                        table = (*name, str(index))
+                    else:
+                        table = name
+                    line.table, line.header = table, name
+                    pos = raw.find("]", end) + (2 if double else 1)
+            elif stripped and not stripped.startswith("#"):
+                parsed = _parse_key(raw, len(raw) - len(stripped))
+                if parsed and parsed[1] < len(raw) and raw[parsed[1]] == "=":
+                    owner = (*table, *parsed[0])
+                    line.key = owner
+                    pos = parsed[1] + 1
+        line.owner = owner
+        # follow strings and brackets to the end of the line, noting a comment outside strings
+        while pos < len(raw):
+            m = _IN_STRING[state].search(raw, pos) if state else _OUTSIDE.search(raw, pos)
+            if not m:
+                break
+            token, pos = m.group(), m.end()
+            if state is None:
+                if token == "#":
+                    line.comment = raw[pos:].strip()
+                    break
+                if token in "[{":
+                    depth += 1
+                elif token in "]}":
+                    depth = max(0, depth - 1)
+                else:
+                    state = token
+            elif token == "\\":
+                pos += 1  # skip the escaped character
+            else:
+                while len(state) == 3 and pos < len(raw) and raw[pos] == state[0]:
+                    pos += 1  # up to two quotes may sit right before a closing triple quote
+                state = None
+        if state in ('"', "'"):
+            state = None  # a single-line string cannot continue; tomllib reports the syntax error
+        lines.append(line)
+    return lines
+
+
+def unit_of(path: tuple[str, ...]) -> tuple[str, ...]:
+    """Same rule as content.unit_of: [flow] and [nodes.<id>] in flow files, else top-level tables."""
+    return path[:2] if path and path[0] == "nodes" else path[:1]
+
+
+def line_unit(line: Line) -> tuple[str, ...]:
+    if line.owner is not None:
+        return unit_of(line.owner)
+    return unit_of(line.header if line.header is not None else line.table)
+
+
+def first_definitions(lines: list[Line]) -> dict[tuple[str, ...], int]:
+    """Line where each key path (and every prefix a dotted key or header implies) is first written."""
+    seen: dict[tuple[str, ...], int] = {}
+    for line in lines:
+        path = line.header if line.header is not None else line.key
+        if path is None:
+            continue
+        for i in range(1, len(path) + 1):
+            seen.setdefault(path[:i], line.number)
+    return seen
+
+
+def duplicate_at(lines: list[Line], number: int) -> tuple[tuple[str, ...], int] | None:
+    """For a line tomllib rejected as a redefinition: (key path, line where it was first defined)."""
+    target = next((ln for ln in lines if ln.number == number), None)
+    if target is None:
+        return None
+    path = target.header if target.header is not None else target.key
+    if path is None:
+        return None
+    earlier = first_definitions([ln for ln in lines if ln.number < number])
+    for i in range(len(path), 0, -1):
+        if path[:i] in earlier and (i == len(path) or target.header is None):
+            return path[:i], earlier[path[:i]]
+    return None

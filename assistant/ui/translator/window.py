@@ -1,0 +1,385 @@
+"""Translator mode window: every text of every flow in every language, side by side with its source.
+
+Left: a navigator (flows → nodes, interface, guides, email) to jump anywhere without clicking through a flow.
+Right: source | translation for the chosen unit, the email rendered with sample data, and what changed in
+the source since the translation was accepted. Bottom: the `check` diagnostics. The window reloads itself
+when a file under content/ is saved.
+"""
+from __future__ import annotations
+
+import html
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPlainTextEdit, QPushButton, QSplitter, QTabWidget,
+    QTextBrowser, QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ...check import check_catalog
+from ...check_templates import sample_context
+from ...content import Catalog, load_catalog
+from ...draft import render_template
+from ...l10n import L10nError, accept, source_units, status, unit_diff
+from ...paths import content_dir
+from ...problems import Severity
+from ...texts import Texts
+from .diagnostics import DiagnosticsPane, open_in_editor
+from .side_by_side import side_by_side
+from .watcher import ContentWatcher
+
+log = logging.getLogger(__name__)
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TranslatorWindow(QMainWindow):
+    reloaded = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, content: Path | None = None, ui_locale: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("translator_window")
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.content = Path(content) if content else content_dir()
+        parent_texts = getattr(parent, "texts", None)
+        self._ui_locale = ui_locale or getattr(parent_texts, "locale", None) or "en"
+        self.catalog: Catalog = load_catalog(self.content, pseudo=True)
+        self.problems = []
+        self.ignored = 0
+        self.unit: str | None = None
+        self.reload_count = 0
+        self._build()
+        self.watcher = ContentWatcher(self.content, self)
+        self.watcher.changed.connect(self.reload)
+        self._fill_locales("en" if "en" in self.catalog.locales else self.catalog.source_locale,
+                           self.catalog.source_locale)
+        self._fill_tree()
+        self._run_check()
+        self.retranslate()
+        self.resize(1280, 820)
+        first = self._first_unit()
+        if first:
+            self.select_unit(first)
+
+    # building ------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        bar = QToolBar(objectName="translator_toolbar", movable=False)
+        self.addToolBar(bar)
+        self.locale_label, self.compare_label = QLabel(), QLabel()
+        self.locale_box = QComboBox(objectName="translator_locale")
+        self.compare_box = QComboBox(objectName="translator_compare")
+        self.reload_button = QPushButton(objectName="translator_reload")
+        self.accept_button = QPushButton(objectName="translator_accept")
+        for widget in (self.locale_label, self.locale_box, self.compare_label, self.compare_box):
+            bar.addWidget(widget)
+        bar.addSeparator()
+        bar.addWidget(self.reload_button)
+        bar.addWidget(self.accept_button)
+        self.locale_box.currentIndexChanged.connect(self._on_locale_changed)
+        self.compare_box.currentIndexChanged.connect(lambda _i: self._render())
+        self.reload_button.clicked.connect(self.reload)
+        self.accept_button.clicked.connect(self._on_accept)
+
+        self.filter_edit = QLineEdit(objectName="translator_filter", clearButtonEnabled=True)
+        self.filter_edit.textChanged.connect(self._apply_filter)
+        self.tree = QTreeWidget(objectName="translator_tree", headerHidden=True)
+        self.tree.currentItemChanged.connect(self._on_item)
+        left = QWidget()
+        left_col = QVBoxLayout(left)
+        left_col.setContentsMargins(0, 0, 0, 0)
+        left_col.addWidget(self.filter_edit)
+        left_col.addWidget(self.tree, 1)
+
+        self.state_label = QLabel(objectName="translator_state", wordWrap=True)
+        self.file_label = QLabel(objectName="translator_file", textFormat=Qt.TextFormat.RichText)
+        self.file_label.linkActivated.connect(self._open_link)
+        self.source_view = QTextBrowser(objectName="translator_source", openLinks=False)
+        self.translation_view = QTextBrowser(objectName="translator_translation", openLinks=False)
+        side = QSplitter(Qt.Orientation.Horizontal)
+        side.addWidget(self.source_view)
+        side.addWidget(self.translation_view)
+        side_page = QWidget()
+        side_col = QVBoxLayout(side_page)
+        side_col.setContentsMargins(4, 4, 4, 4)
+        head = QHBoxLayout()
+        head.addWidget(self.state_label, 1)
+        head.addWidget(self.file_label)
+        side_col.addLayout(head)
+        side_col.addWidget(side, 1)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.email_note = QLabel(objectName="translator_email_note", wordWrap=True)
+        self.email_view = QPlainTextEdit(objectName="translator_email", readOnly=True)
+        email_page = QWidget()
+        email_col = QVBoxLayout(email_page)
+        email_col.addWidget(self.email_note)
+        email_col.addWidget(self.email_view, 1)
+        self.changes_view = QPlainTextEdit(objectName="translator_changes", readOnly=True)
+        self.changes_view.setFont(mono)
+        self.tabs = QTabWidget(objectName="translator_tabs")
+        self.tabs.addTab(side_page, "")
+        self.tabs.addTab(email_page, "")
+        self.tabs.addTab(self.changes_view, "")
+
+        self.diagnostics = DiagnosticsPane(self)
+        self.diagnostics.problem_selected.connect(self.jump_to)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.tabs)
+        right.addWidget(self.diagnostics)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(left)
+        main.addWidget(right)
+        main.setStretchFactor(1, 1)
+        main.setSizes([300, 980])
+        self.setCentralWidget(main)
+
+    def ui(self, key: str, **params) -> str:
+        return Texts(self.catalog, self._ui_locale).ui(key, **params)
+
+    def retranslate(self, texts: Texts | None = None) -> None:
+        """Re-apply every string; the main window calls this with its Texts on a language change."""
+        if texts is not None:
+            self._ui_locale = texts.locale
+        ui = self.ui
+        self.setWindowTitle(ui("translator.title"))
+        self.locale_label.setText(ui("translator.locale") + " ")
+        self.compare_label.setText(" " + ui("translator.compare") + " ")
+        self.reload_button.setText(ui("translator.reload"))
+        self.accept_button.setText(ui("translator.accept"))
+        self.accept_button.setToolTip(ui("translator.accept_tip"))
+        self.filter_edit.setPlaceholderText(ui("translator.filter"))
+        for index, key in enumerate(("tab_side", "tab_email", "tab_changes")):
+            self.tabs.setTabText(index, ui(f"translator.{key}"))
+        self.diagnostics.retranslate(ui)
+        self._show_summary()
+        self._render()
+
+    # data ------------------------------------------------------------------------------------------------
+    @property
+    def locale(self) -> str:
+        return self.locale_box.currentData() or self.catalog.source_locale
+
+    @property
+    def compare(self) -> str:
+        return self.compare_box.currentData() or self.catalog.source_locale
+
+    def _fill_locales(self, locale: str, compare: str) -> None:
+        for box, chosen in ((self.locale_box, locale), (self.compare_box, compare)):
+            box.blockSignals(True)
+            box.clear()
+            for code, info in self.catalog.locales.items():
+                box.addItem(f"{info.name} ({code})", code)
+            index = box.findData(chosen)
+            box.setCurrentIndex(index if index >= 0 else 0)
+            box.blockSignals(False)
+
+    def _fill_tree(self) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        t = Texts(self.catalog, self._ui_locale)
+        by_unit = source_units(self.catalog)
+        placed: set[str] = set()
+        for flow in self.catalog.flows.values():
+            top = QTreeWidgetItem([f"{t.flow_title(flow.id)}  ({flow.id})"])
+            self._leaf(top, f"{flow.id}.flow", f"flow · {t.ui('translator.flow_head')}", placed)
+            for node in flow.nodes.values():
+                label = f"{node.id} · {node.kind}" + ("  ⚠" if node.critical else "")
+                self._leaf(top, f"{flow.id}.nodes.{node.id}", label, placed)
+            self.tree.addTopLevelItem(top)
+        groups = {"ui": "translator.group_ui", "guides": "translator.group_guides", "email": "translator.group_email"}
+        tops: dict[str, QTreeWidgetItem] = {}
+        for unit, keys in by_unit.items():
+            if unit in placed:
+                continue
+            prefix = keys[0].split(".", 1)[0]
+            group = groups.get(prefix, "translator.group_other")
+            if group not in tops:
+                tops[group] = QTreeWidgetItem([t.ui(group)])
+                self.tree.addTopLevelItem(tops[group])
+            self._leaf(tops[group], unit, unit.split(".", 1)[1] if prefix in groups else unit, placed)
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        self._apply_filter(self.filter_edit.text())
+
+    @staticmethod
+    def _leaf(parent: QTreeWidgetItem, unit: str, label: str, placed: set[str]) -> None:
+        item = QTreeWidgetItem([label])
+        item.setData(0, UNIT_ROLE, unit)
+        item.setToolTip(0, unit)
+        parent.addChild(item)
+        placed.add(unit)
+
+    def _items(self):
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                yield top, top.child(j)
+
+    def _first_unit(self) -> str | None:
+        return next((item.data(0, UNIT_ROLE) for _top, item in self._items()), None)
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        shown: dict[int, bool] = {}
+        for top, item in self._items():
+            hit = not needle or needle in item.text(0).lower() or needle in (item.data(0, UNIT_ROLE) or "").lower() \
+                or needle in top.text(0).lower()
+            item.setHidden(not hit)
+            shown[id(top)] = shown.get(id(top), False) or hit
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            top.setHidden(not shown.get(id(top), False))
+
+    # navigation --------------------------------------------------------------------------------------------
+    def select_unit(self, unit: str, locale: str | None = None) -> bool:
+        """Jump to a unit (e.g. 'pending_transaction.nodes.network'), optionally in another locale."""
+        if locale and self.locale_box.findData(locale) >= 0:
+            self.locale_box.setCurrentIndex(self.locale_box.findData(locale))
+        for _top, item in self._items():
+            if item.data(0, UNIT_ROLE) == unit:
+                self.tree.setCurrentItem(item)
+                self.unit = unit
+                self._render()
+                return True
+        return False
+
+    def jump_to(self, path: str, line: int) -> None:
+        """Show the unit a diagnostic points at (the text nearest above that line)."""
+        where = Path(path)
+        best = None
+        for code, table in self.catalog.texts.items():
+            for entry in table.values():
+                if entry.path == where and entry.line <= line and (best is None or entry.line > best[1].line):
+                    best = (code, entry)
+        if best:
+            code = where.parent.name if where.parent.parent.name == "locales" else None
+            self.select_unit(best[1].unit, code)
+
+    def _on_item(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+        unit = current.data(0, UNIT_ROLE) if current is not None else None
+        if unit:
+            self.unit = unit
+            self._render()
+
+    def _on_locale_changed(self, _index: int) -> None:
+        self._show_diagnostics()
+        self._render()
+
+    # rendering --------------------------------------------------------------------------------------------
+    def _render(self) -> None:
+        if not hasattr(self, "source_view") or self.unit is None:
+            return
+        self._render_side()
+        self._render_email()
+        self._render_changes()
+
+    def _render_side(self) -> None:
+        cat, loc = self.catalog, self.locale
+        left, right = side_by_side(cat, self.unit, loc, self.compare, self.ui)
+        self.source_view.setHtml(left)
+        self.translation_view.setHtml(right)
+        self.state_label.setText(self._state_text())
+        entry = next((e for e in cat.texts.get(loc, {}).values() if e.unit == self.unit), None)
+        if entry is not None and not cat.locales[loc].pseudo:
+            rel = self._rel(entry.path)
+            self.file_label.setText(f"<a href='{entry.path.as_uri()}#{entry.line}'>{html.escape(rel)}:{entry.line}</a>")
+        else:
+            self.file_label.setText("")
+        editable = loc != cat.source_locale and not cat.locales[loc].pseudo and entry is not None
+        self.accept_button.setEnabled(editable and cat.locks.get(loc, {}).get(self.unit) != cat.unit_hashes.get(self.unit))
+
+    def _state_text(self) -> str:
+        cat, loc = self.catalog, self.locale
+        if cat.locales[loc].pseudo:
+            return self.ui("translator_state.pseudo")
+        if loc == cat.source_locale:
+            return self.ui("translator_state.source")
+        state = next((u.state for u in status(cat, loc).units if u.unit == self.unit), "missing")
+        return self.ui(f"translator_state.{state}")
+
+    def _flow_id(self) -> str | None:
+        head = (self.unit or "").split(".", 1)[0]
+        return head if head in self.catalog.flows else next(iter(self.catalog.flows), None)
+
+    def _render_email(self) -> None:
+        flow_id = self._flow_id()
+        if flow_id is None:
+            self.email_view.setPlainText("")
+            return
+        context = sample_context(self.catalog, flow_id, locale=self.locale)
+        self.email_note.setText(self.ui("translator.email_sample", flow=Texts(self.catalog, self.locale).flow_title(flow_id)))
+        try:
+            subject = " ".join(render_template(self.catalog.text(self.locale, "email.template.subject"), context).split())
+            body = render_template(self.catalog.text(self.locale, "email.template.body"), context)
+        except Exception as exc:  # noqa: BLE001 — any template error is shown to the translator
+            self.email_view.setPlainText(self.ui("translator.email_error", error=str(exc)))
+            return
+        self.email_view.setPlainText(f"{self.ui('translator.subject')}: {subject}\n\n{body}")
+
+    def _render_changes(self) -> None:
+        cat, loc = self.catalog, self.locale
+        if loc == cat.source_locale or cat.locales[loc].pseudo or self.unit not in cat.unit_hashes:
+            self.changes_view.setPlainText(self.ui("translator.no_changes"))
+            return
+        try:
+            summary, lines = unit_diff(cat, loc, self.unit)
+        except L10nError as exc:
+            summary, lines = str(exc), []
+        self.changes_view.setPlainText("\n".join([summary, "", *lines]))
+
+    # check and reload --------------------------------------------------------------------------------------------
+    def _run_check(self) -> None:
+        self.problems, self.ignored = check_catalog(self.catalog)
+        self._show_diagnostics()
+        self._show_summary()
+
+    def _show_diagnostics(self) -> None:
+        locales = self.content / "locales"
+        loc_dir = None if self.catalog.locales.get(self.locale) and self.catalog.locales[self.locale].pseudo \
+            else locales / self.locale
+        self.diagnostics.show_problems(self.problems, self.content.parent, loc_dir, locales)
+
+    def _show_summary(self) -> None:
+        errors = sum(p.severity is Severity.ERROR for p in self.problems)
+        texts = sum(len(t) for c, t in self.catalog.texts.items() if not self.catalog.locales[c].pseudo)
+        self.statusBar().showMessage(self.ui("translator.summary", texts=texts, errors=errors,
+                                             warnings=len(self.problems) - errors,
+                                             time=datetime.now().strftime("%H:%M:%S")))
+
+    def reload(self) -> None:
+        """Re-read content/ and keep the place: same language, comparison and unit."""
+        locale, compare, unit = self.locale, self.compare, self.unit
+        try:
+            self.catalog = load_catalog(self.content, pseudo=True)
+        except Exception:  # noqa: BLE001 — a half-saved file must not close the window
+            log.exception("reloading content failed")
+            return
+        self._fill_locales(locale, compare)
+        self._fill_tree()
+        self._run_check()
+        if not (unit and self.select_unit(unit)):
+            first = self._first_unit()
+            if first:
+                self.select_unit(first)
+        self.reload_count += 1
+        self.reloaded.emit()
+
+    def _on_accept(self) -> None:
+        try:
+            accept(self.catalog, self.locale, [self.unit])
+        except L10nError as exc:
+            self.statusBar().showMessage(str(exc))
+            return
+        self.reload()
+
+    def _open_link(self, url: str) -> None:
+        open_in_editor(Path(url.split("#")[0].removeprefix("file://")))
+
+    def _rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.content.parent))
+        except ValueError:
+            return str(path)

@@ -1,0 +1,176 @@
+"""Translator mode: jump anywhere, side by side, email preview, diagnostics that open files, live reload,
+a language added by files alone, and the pseudo-locale."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QDesktopServices
+
+from assistant.content import load_catalog
+from assistant.pseudo import PSEUDO_CODE
+
+
+def append(path: Path, text: str) -> None:
+    old = path.read_text(encoding="utf-8")
+    path.write_text(old + ("\n" if not old.endswith("\n") else "") + text, encoding="utf-8")
+
+
+def save_by_rename(path: Path, text: str) -> None:
+    """Save the way many editors do: write a temporary file, then rename it over the original."""
+    tmp = path.with_name(f".{path.name}.swp.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+@pytest.fixture
+def content(content_copy, monkeypatch):
+    append(content_copy / "locales" / "zh-CN" / "ui.toml", '[wsa_test]\ntitle = "测试标题"\nbody = "第一句。"\n')
+    append(content_copy / "locales" / "en" / "ui.toml", '[wsa_test]\ntitle = "Test title"\nbody = "First <b>bold</b>."\n')
+    monkeypatch.setenv("WSA_CONTENT_DIR", str(content_copy))
+    return content_copy
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    calls: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: calls.append(url.toLocalFile()) or True)
+    return calls
+
+
+@pytest.fixture
+def window(qtbot, content):
+    from assistant.ui.translator.window import TranslatorWindow
+
+    win = TranslatorWindow(parent=None)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_jump_to_any_node_in_any_locale_side_by_side(window, content):
+    catalog = load_catalog(content)
+    flow = next(iter(catalog.flows.values()))
+    node = list(flow.nodes)[-1]
+    unit = f"{flow.id}.nodes.{node}"
+    assert window.select_unit(unit, "en")
+    assert window.locale == "en" and window.compare == catalog.source_locale
+    zh_title = catalog.texts[catalog.source_locale].get(f"{unit}.title")
+    en_title = catalog.texts["en"].get(f"{unit}.title")
+    if zh_title:
+        assert zh_title.value in window.source_view.toPlainText()
+    if en_title:
+        assert en_title.value in window.translation_view.toPlainText()
+    assert window.tree.currentItem().data(0, Qt.ItemDataRole.UserRole + 1) == unit
+
+
+def test_email_preview_uses_sample_data(window, content):
+    if not load_catalog(content).flows:
+        pytest.skip("no enabled flow in the shipped content right now")
+    window.select_unit("ui.wsa_test", "en")
+    text = window.email_view.toPlainText()
+    assert "WSA-1A2B3C" in text and text.startswith(window.ui("translator.subject"))
+
+
+def test_missing_translation_shows_fallback_note(window, content):
+    append(content / "locales" / "zh-CN" / "ui.toml", '[wsa_only_source]\ntitle = "只有源文"\n')
+    window.reload()
+    window.select_unit("ui.wsa_only_source", "en")
+    assert "只有源文" in window.translation_view.toPlainText()
+    assert window.ui("translator.missing", fallback="简体中文")[:10] in window.translation_view.toPlainText()
+
+
+def test_diagnostics_click_opens_file_and_jumps(qtbot, window, content, opened):
+    window.select_unit("ui.nav" if "ui.nav" in window.catalog.unit_hashes else "ui.wsa_test", "en")
+    tree = window.diagnostics.tree
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    row = next(r for r in rows if r.text(2) == "E040")
+    en_ui = content / "locales" / "en" / "ui.toml"
+    assert row.text(0).startswith("content/locales/en/ui.toml:")
+    tree.scrollToItem(row)
+    rect = tree.visualItemRect(row)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(10, rect.center().y()))
+    assert opened == [str(en_ui)]
+    window.diagnostics._on_clicked(row, 3)
+    assert window.unit == "ui.wsa_test"
+
+
+def test_live_reload_after_save_by_rename(qtbot, window, content):
+    window.select_unit("ui.wsa_test", "en")
+    en_ui = content / "locales" / "en" / "ui.toml"
+    start = window.reload_count
+    save_by_rename(en_ui, en_ui.read_text(encoding="utf-8").replace("Test title", "Renamed save one"))
+    qtbot.waitUntil(lambda: "Renamed save one" in window.translation_view.toPlainText(), timeout=5000)
+    assert window.unit == "ui.wsa_test" and window.locale == "en"
+    # the watcher must still see the file after it was replaced by a rename
+    save_by_rename(en_ui, en_ui.read_text(encoding="utf-8").replace("Renamed save one", "Renamed save two"))
+    qtbot.waitUntil(lambda: "Renamed save two" in window.translation_view.toPlainText(), timeout=5000)
+    assert window.reload_count >= start + 2
+
+
+def test_accept_button_writes_lock(qtbot, window, content):
+    window.select_unit("ui.wsa_test", "en")
+    assert window.accept_button.isEnabled()
+    qtbot.mouseClick(window.accept_button, Qt.MouseButton.LeftButton)
+    text = (content / "locales" / "en" / "ui.toml").read_text(encoding="utf-8")
+    assert f'[wsa_test]\nlock = "{window.catalog.unit_hashes["ui.wsa_test"]}"' in text
+    assert not window.accept_button.isEnabled()
+
+
+def test_pseudo_locale_is_offered(window):
+    index = window.locale_box.findData(PSEUDO_CODE)
+    assert index >= 0
+    window.select_unit("ui.wsa_test", PSEUDO_CODE)
+    shown = window.translation_view.toPlainText()
+    assert "Ţéšţ ţíţĺé" in shown and "~" in shown
+
+
+def _add_japanese(content: Path) -> None:
+    shutil.copytree(content / "locales" / "en", content / "locales" / "ja")
+    append(content / "locales.toml", '[locales.ja]\nname = "日本語"\nfallback = ["en", "zh-CN"]\n')
+
+
+def test_new_locale_by_files_appears_in_translator_window(qtbot, content):
+    from assistant.ui.translator.window import TranslatorWindow
+
+    _add_japanese(content)
+    win = TranslatorWindow()
+    qtbot.addWidget(win)
+    assert win.locale_box.findData("ja") >= 0
+    assert "日本語 (ja)" in [win.locale_box.itemText(i) for i in range(win.locale_box.count())]
+
+
+def test_new_locale_by_files_appears_in_language_menu(qtbot, content, make_window):
+    pytest.importorskip("assistant.ui.main_window")
+    _add_japanese(content)
+    window = make_window("en", content=load_catalog(content))
+    actions = getattr(window, "language_actions", None)
+    if actions is None:
+        pytest.skip("the main window has no language menu")
+    assert "ja" in actions and actions["ja"].text() == "日本語"
+    actions["ja"].trigger()
+    assert window.texts.locale == "ja"
+
+
+def test_main_window_opens_translator_mode(qtbot, content, make_window):
+    pytest.importorskip("assistant.ui.main_window")
+    window = make_window("en", content=load_catalog(content))
+    action = getattr(window, "translator_action", None)
+    if action is None:
+        pytest.skip("the main window has no Translator mode action")
+    action.trigger()
+    from assistant.ui.translator.window import TranslatorWindow
+
+    opened = window.findChild(TranslatorWindow)
+    assert opened is not None and opened.isVisible()
+    assert opened.windowTitle() == opened.ui("translator.title")
+
+
+def test_screenshot(window, tmp_path):
+    window.select_unit("ui.wsa_test", "en")
+    path = tmp_path / "translator.png"
+    assert window.grab().save(str(path)) and path.stat().st_size > 1000
