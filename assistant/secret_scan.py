@@ -417,6 +417,10 @@ _TOTP = re.compile(
 )
 
 
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
 def _labelled_values(text: str) -> list[Finding]:
     """Values the user labelled as a password or a one-time code ("password: …", "2FA code 123456")."""
     found = []
@@ -424,10 +428,16 @@ def _labelled_values(text: str) -> list[Finding]:
         value = m.group(1).rstrip(".,;:!?。，；！？")
         if not value:
             continue
-        # A bare word may be prose ("password: forgotten"), so the user confirms that one.
-        plain = value.isalpha()
-        severity = Severity.CONFIRM if plain else Severity.BLOCK
         start = m.start(1)
+        if all(_is_cjk(c) for c in value):
+            continue  # "重新设置密码：未解决" — a Chinese word after the label is prose, not a password
+        # A bare word may be prose ("password: forgotten"), so the user confirms that one; a word that a
+        # sentence continues after ("Set a new password: did not help") is prose outright.
+        plain = value.isalpha()
+        rest = text[start + len(value): text.find("\n", start) if "\n" in text[start:] else len(text)]
+        if plain and re.match(r"[ \t]+[^\W\d_]", rest):
+            continue
+        severity = Severity.CONFIRM if plain else Severity.BLOCK
         found.append(Finding(SecretKind.PASSWORD_LINE, start, start + len(value), severity, "labelled password"))
     for m in _TOTP.finditer(text):
         found.append(Finding(SecretKind.TOTP_CODE, m.start(1), m.end(1), Severity.BLOCK, "one-time code"))

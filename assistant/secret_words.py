@@ -250,7 +250,8 @@ class PhraseRuns:
         stubs = sum(1 for i in range(lo, hi) if self.stubs[i] & bit)
         if n >= PHRASE_WORDS or self._spelled_out(bit, lo, hi) >= PARTIAL_WORDS:
             block = True
-        elif n >= PARTIAL_WORDS or SEED_WORDS.search(self.text, max(0, start - 80), start):
+        elif SEED_WORDS.search(self.text, max(0, start - 80), start) or (n >= PARTIAL_WORDS and not stubs and not misspelt):
+            # Unhinted partial runs must be spelled out: stubs and near-misses make ordinary prose match.
             block = False
         else:
             return
@@ -327,8 +328,8 @@ def _judge_chinese(text: str, start: int, end: int, hinted: bool) -> PhraseHit |
     # (or after a seed keyword), a valid checksum and uniform-looking list positions are the evidence:
     # two pieces block, one inside a sentence asks the user, one on a line of its own is taken as prose.
     evidence = alone + (checksum or random_looking) + (checksum and random_looking)
-    if evidence < 2 and (alone or not evidence):
-        return None
+    if evidence < 2 and not (hinted and evidence):
+        return None  # one piece of evidence inside a sentence is what ordinary prose looks like
     detail = f"{len(chars)} characters, {langs[0].replace('_', ' ')}, checksum {'ok' if checksum else 'failed'}"
     return PhraseHit(start, end, evidence >= 2, detail)
 

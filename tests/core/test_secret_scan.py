@@ -617,3 +617,19 @@ def test_finding_is_immutable():
     with pytest.raises(dataclasses.FrozenInstanceError):
         f.start = 5  # type: ignore[misc]
     assert f.detail == ""
+
+
+@pytest.mark.parametrize("prose", [
+    "- Set a new password: did not help",
+    "- 重新设置密码：未解决",
+    "Check your address on a block explorer first → This address never received them",
+    "授权或签名那笔交易的哈希：0xca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb",
+])
+def test_support_email_prose_from_the_flows_is_not_flagged(prose):
+    findings = find_secrets(prose)
+    assert [f for f in findings if f.kind is not SecretKind.PRIVATE_KEY_HEX] == []
+
+
+def test_a_password_value_ending_its_line_still_asks_for_confirmation():
+    findings = find_secrets("wallet password: sunshine\n")
+    assert [(f.kind, f.severity) for f in findings] == [(SecretKind.PASSWORD_LINE, Severity.CONFIRM)]
