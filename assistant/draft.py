@@ -222,9 +222,25 @@ def build_context(session: Session, catalog: Catalog, locale: str, *, now: datet
 
 
 def _render(catalog: Catalog, locale: str, context: dict) -> tuple[str, str]:
-    subject = render_template(catalog.text(locale, "email.template.subject"), context)
-    body = render_template(catalog.text(locale, "email.template.body"), context)
-    return " ".join(subject.split()), body.strip("\n") + "\n"
+    """Render with the locale's template; a broken one falls back along the chain to the source's."""
+    from jinja2 import TemplateError
+
+    chain = catalog.chain(locale)
+    for index, code in enumerate(chain):
+        table = catalog.texts.get(code, {})
+        subject_src, body_src = (table.get(k) for k in ("email.template.subject", "email.template.body"))
+        if subject_src is None or body_src is None:
+            continue
+        try:
+            subject = render_template(str(subject_src.value), context)
+            body = render_template(str(body_src.value), context)
+        except (TemplateError, TypeError, ValueError) as exc:
+            if index == len(chain) - 1:
+                raise
+            log.warning("email template of %s is broken (%s); using %s", code, exc, chain[index + 1])
+            continue
+        return " ".join(subject.split()), body.strip("\n") + "\n"
+    raise LookupError(f"no email template for {locale!r} or its fallbacks")
 
 
 def build_draft(session: Session, catalog: Catalog, locale: str, *, now: datetime | None = None,

@@ -202,3 +202,19 @@ def test_scan_exits_0_on_public_data(capsys, tmp_path):
 
 def test_scan_missing_file_is_a_usage_error(capsys, tmp_path):
     assert main(["scan", str(tmp_path / "nope.txt")]) == 2
+
+
+def test_a_broken_email_template_falls_back_to_the_source_language(content_copy, monkeypatch):
+    from assistant.commands.draft import sample_walk
+    from assistant.content import load_catalog
+    from assistant.draft import build_draft
+
+    en = content_copy / "locales" / "en" / "email.toml"
+    en.write_text(en.read_text(encoding="utf-8").replace("{{ problem }}", "{{ problem", 1), encoding="utf-8")
+    from assistant.flows.engine import Session
+
+    catalog = load_catalog(content_copy)
+    session = Session(catalog.flows["pending_transaction"])
+    assert sample_walk(session)
+    draft = build_draft(session, catalog, "en")
+    assert "我知道" in draft.body  # the zh-CN template rendered the email instead
