@@ -1,0 +1,50 @@
+"""The only composition root: QApplication, language, crash handler, settings and the main window."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from ..content import Catalog, load_catalog
+from ..paths import APP_NAME, content_dir
+from ..texts import Texts
+from .crash import CrashHandler
+from .locale_support import Localizer, pick_locale
+from .main_window import MainWindow
+from .settings import UiSettings
+
+log = logging.getLogger(__name__)
+
+
+def build_app(argv: list[str], locale: str | None = None, catalog: Catalog | None = None,
+              ) -> tuple[QApplication, MainWindow]:
+    """Create (or reuse) the QApplication and a ready, not yet shown, main window."""
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    catalog = catalog or load_catalog(content_dir())
+    for problem in catalog.problems:
+        log.warning("%s", problem.render())
+    settings = UiSettings()
+    code = pick_locale(catalog, locale, settings.language(), QLocale.system().name())
+    localizer = Localizer(app, catalog)
+    localizer.apply(code)
+    window = MainWindow(catalog, code, settings, localizer)
+
+    def crash_texts() -> tuple[str, str, str]:
+        texts: Texts = window.texts
+        return texts.ui("crash.title"), texts.ui("crash.message"), texts.ui("crash.log_saved")
+
+    handler = CrashHandler(lambda: window, crash_texts)
+    handler.install()
+    window.crash_handler = handler
+    window.destroyed.connect(handler.uninstall)
+    return app, window
+
+
+def run_app(argv: list[str], locale: str | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app, window = build_app(argv, locale)
+    window.show()
+    return app.exec()

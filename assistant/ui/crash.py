@@ -1,0 +1,99 @@
+"""Last-resort error handling: any uncaught exception becomes one friendly dialog and a log file.
+
+The window keeps running (PySide6 returns to the event loop after an exception in a slot). The log text
+goes through the secret scanner first, when that module is available, so a pasted recovery phrase that
+ended up in an error message never reaches the disk.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ..atomic import write_text_atomic
+from ..paths import log_dir
+
+log = logging.getLogger(__name__)
+
+# (title, message, "log saved to {path}") in the current language; English if the texts fail.
+CrashTexts = Callable[[], tuple[str, str, str]]
+_FALLBACK = ("Something went wrong",
+             "The assistant hit an unexpected problem. Your answers so far are kept; you can keep going.",
+             "Details were saved to {path}")
+
+
+def scrub(text: str) -> str:
+    """Redact anything that looks like a secret; a no-op until assistant.secret_scan exists."""
+    try:
+        from ..secret_scan import find_secrets, redact
+    except ImportError:
+        return text
+    try:
+        return redact(text, find_secrets(text))
+    except Exception:  # the crash path must never raise
+        log.exception("secret scan failed on the crash report")
+        return text
+
+
+def write_log(details: str) -> Path | None:
+    from datetime import datetime
+
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
+        write_text_atomic(path, details)
+        return path
+    except OSError:
+        log.exception("could not write the crash log")
+        return None
+
+
+class CrashHandler:
+    def __init__(self, parent: Callable[[], QWidget | None], texts: CrashTexts) -> None:
+        self._parent = parent
+        self._texts = texts
+        self._showing = False
+        self._previous = sys.excepthook
+        self.last_log: Path | None = None
+
+    def install(self) -> None:
+        sys.excepthook = self.handle
+
+    def uninstall(self) -> None:
+        if sys.excepthook == self.handle:
+            sys.excepthook = self._previous
+
+    def handle(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            self._previous(exc_type, exc, tb)
+            return
+        import traceback  # only here: it pulls in several modules start-up does not need
+
+        details = scrub("".join(traceback.format_exception(exc_type, exc, tb)))
+        sys.stderr.write(details)
+        self.last_log = write_log(details)
+        if threading.current_thread() is threading.main_thread() and QApplication.instance() and not self._showing:
+            self._show(details)
+
+    def _show(self, details: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self._showing = True
+        try:
+            try:
+                title, message, saved = self._texts()
+            except Exception:
+                title, message, saved = _FALLBACK
+            box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, self._parent())
+            if self.last_log is not None:
+                box.setInformativeText(saved.replace("{path}", str(self.last_log)))
+            box.setDetailedText(details)
+            box.setObjectName("crash_dialog")
+            box.exec()
+        finally:
+            self._showing = False

@@ -1,0 +1,279 @@
+"""The shell: menus, the stack of pages, the safety line and the status bar. Wiring only.
+
+Pages emit typed signals; each slot here makes one call (start a session, open a page, apply a
+language) and shows the result. Everything a person reads comes from Texts, so `retranslate()` can
+re-apply every string when the language changes without touching the session.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from ..content import Catalog
+from ..errors import AssistantError
+from ..flows.engine import Session
+from ..texts import Texts
+from .locale_support import Localizer
+from .pages.home import HomePage
+from .settings import UiSettings
+from .widgets.safety_line import SafetyLine
+
+log = logging.getLogger(__name__)
+REVIEW_MODULE = f"{__package__}.pages.review"
+TRANSLATOR_MODULE = Path(__file__).parent / "translator" / "window.py"
+HELP_GUIDES = ("before_support", "scam_signs")
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal(str)  # locale code, after every string was re-applied
+    resume_requested = Signal()  # "continue where you left off" (autosave connects here)
+    session_changed = Signal()  # a session started, or an answer, edit, Back or Start over changed it
+
+    def __init__(self, catalog: Catalog, locale: str, settings: UiSettings | None = None,
+                 localizer: Localizer | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.catalog = catalog
+        self.texts = Texts(catalog, locale)
+        self.settings = settings
+        self.localizer = localizer
+        self._guides: dict[str, QWidget] = {}  # guide id → GuideDialog
+        self._side_page: QWidget | None = None  # review page or draft fallback
+        self._translator_window: QWidget | None = None
+        self.crash_handler = None  # set by app.build_app, the composition root
+
+        self.safety = SafetyLine()
+        self.stack = QStackedWidget()
+        self.home = HomePage(catalog, self.texts)
+        self.stack.addWidget(self.home)
+        self._flow_page = None  # built on first use: keeps Markdown and the form widgets off start-up
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.safety)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.home.flow_chosen.connect(self._on_flow_chosen)
+        self.home.step_chosen.connect(self._on_step_chosen)
+        self.home.resume_requested.connect(self._on_resume)
+        self._build_menus()
+        self._restore_geometry()
+        self.retranslate()
+        self.home.focus_first()
+
+    # menus -------------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.start_over_action = QAction(self, objectName="action_start_over")
+        self.start_over_action.setShortcut("Ctrl+N")
+        self.start_over_action.triggered.connect(self._on_start_over)
+        self.quit_action = QAction(self, objectName="action_quit")
+        self.quit_action.setShortcut("Ctrl+Q")
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addActions([self.start_over_action, self.quit_action])
+
+        self.language_menu = bar.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, info in self.catalog.locales.items():
+            action = QAction(info.name, self, checkable=True, objectName=f"action_language_{code}")
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.tools_menu = bar.addMenu("")
+        self.translator_action = QAction(self, objectName="action_translator")
+        self.translator_action.triggered.connect(self._on_translator)
+        self.tools_menu.addAction(self.translator_action)
+        self.tools_menu.menuAction().setVisible(TRANSLATOR_MODULE.exists())
+
+        self.help_menu = bar.addMenu("")
+        self.guide_actions: dict[str, QAction] = {}
+        for guide_id in HELP_GUIDES:
+            action = QAction(self, objectName=f"action_guide_{guide_id}")
+            action.triggered.connect(lambda _=False, g=guide_id: self._on_guide(g))
+            self.help_menu.addAction(action)
+            self.guide_actions[guide_id] = action
+        self.help_menu.addSeparator()
+        self.about_action = QAction(self, objectName="action_about")
+        self.about_action.triggered.connect(self._on_about)
+        self.help_menu.addAction(self.about_action)
+
+    # public ------------------------------------------------------------------------------------------
+    @property
+    def flow_page(self):
+        """The page that shows a session one node at a time (FlowPage), created when first needed."""
+        if self._flow_page is None:
+            from .pages.flow import FlowPage
+
+            page = FlowPage(self.catalog, self.texts)
+            page.home_requested.connect(self._on_home)
+            page.guide_requested.connect(self._on_guide)
+            page.link_activated.connect(self._on_link)
+            page.prepare_email_requested.connect(self._on_prepare_email)
+            page.session_changed.connect(self.session_changed)
+            page.retranslate(self.texts)
+            self.stack.addWidget(page)
+            self._flow_page = page
+        return self._flow_page
+
+    @property
+    def session(self) -> Session | None:
+        return self._flow_page.session if self._flow_page is not None else None
+
+    def show_session(self, session: Session) -> None:
+        """Show a session (new or restored by autosave) on the flow page."""
+        self._close_side_page()
+        self.flow_page.start(session)
+        self.stack.setCurrentWidget(self.flow_page)
+        self.session_changed.emit()
+
+    def set_language(self, code: str) -> None:
+        if code not in self.catalog.locales:
+            raise ValueError(f"unknown locale {code!r}")
+        if self.localizer is not None:
+            self.localizer.apply(code)
+        self.texts = Texts(self.catalog, code)
+        if self.settings is not None:
+            self.settings.set_language(code)
+        self.retranslate()
+        self.language_changed.emit(code)
+
+    def retranslate(self) -> None:
+        t = self.texts
+        self.setWindowTitle(t.ui("app.title"))
+        self.safety.set_text(t.ui("safety.line"))
+        self.file_menu.setTitle(t.ui("menu.file"))
+        self.start_over_action.setText(t.ui("menu.start_over"))
+        self.quit_action.setText(t.ui("menu.quit"))
+        self.language_menu.setTitle(t.ui("menu.language"))
+        self.tools_menu.setTitle(t.ui("menu.tools"))
+        self.translator_action.setText(t.ui("menu.translator"))
+        self.help_menu.setTitle(t.ui("menu.help"))
+        for guide_id, action in self.guide_actions.items():
+            action.setText(t.guide_title(guide_id))
+        self.about_action.setText(t.ui("menu.about"))
+        if t.locale in self.language_actions:
+            self.language_actions[t.locale].setChecked(True)
+        self.home.retranslate(t)
+        for page in (self._flow_page, self._side_page, *self._guides.values(), self._translator_window):
+            if page is not None and hasattr(page, "retranslate"):
+                page.retranslate(t)
+
+    # slots -------------------------------------------------------------------------------------------
+    def _on_flow_chosen(self, flow_id: str) -> None:
+        self.show_session(Session(self.catalog.flows[flow_id]))
+
+    def _on_step_chosen(self, flow_id: str, node_id: str) -> None:
+        self._close_side_page()
+        self.flow_page.start(Session(self.catalog.flows[flow_id]),
+                             lambda t: t.ui("flow.search_target", title=t.node_title(flow_id, node_id)))
+        self.stack.setCurrentWidget(self.flow_page)
+        self.session_changed.emit()
+
+    def _on_home(self) -> None:
+        session = self.session
+        self.home.set_resume_available(session is not None and bool(session.path))
+        self.stack.setCurrentWidget(self.home)
+        self.home.focus_first()
+
+    def _on_resume(self) -> None:
+        if self.session is not None:
+            self.stack.setCurrentWidget(self.flow_page)
+        self.resume_requested.emit()
+
+    def _on_start_over(self) -> None:
+        self._close_side_page()
+        if self._flow_page is not None:
+            self._flow_page.session = None
+        self.home.set_resume_available(False)
+        self.stack.setCurrentWidget(self.home)
+        self.home.focus_first()
+
+    def _on_guide(self, guide_id: str) -> None:
+        dialog = self._guides.get(guide_id)
+        if dialog is None:
+            from .dialogs import GuideDialog
+
+            dialog = GuideDialog(self.texts, guide_id, self.catalog.link_domains, self)
+            dialog.link_activated.connect(self._on_link)
+            self._guides[guide_id] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _on_link(self, url: QUrl) -> None:
+        from .dialogs import open_link
+
+        open_link(self, self.texts, url, self.catalog.link_domains)
+
+    def _on_about(self) -> None:
+        from .dialogs import show_about
+
+        show_about(self, self.texts)
+
+    def _on_prepare_email(self) -> None:
+        try:
+            page = self._review_page()
+        except AssistantError as error:
+            from .dialogs import show_error
+
+            show_error(self, self.texts, error)
+            return
+        self._close_side_page()
+        page.closed.connect(self._on_side_page_closed)
+        self._side_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def _review_page(self) -> QWidget:
+        """ReviewPage when it is installed, else the read-only draft text."""
+        session, locale = self.flow_page.session, self.texts.locale
+        try:
+            from .pages.review import ReviewPage
+        except ModuleNotFoundError as missing:
+            if missing.name != REVIEW_MODULE:
+                raise
+            from .pages.draft_view import DraftView
+
+            return DraftView(self.catalog, locale, session, self)
+        return ReviewPage(self.catalog, locale, session, self)
+
+    def _on_side_page_closed(self) -> None:
+        self._close_side_page()
+        self.stack.setCurrentWidget(self.flow_page)
+
+    def _close_side_page(self) -> None:
+        page, self._side_page = self._side_page, None
+        if page is not None:
+            self.stack.removeWidget(page)
+            page.hide()
+            page.deleteLater()
+
+    def _on_translator(self) -> None:
+        if self._translator_window is None:
+            from .translator.window import TranslatorWindow
+
+            self._translator_window = TranslatorWindow(self)
+        self._translator_window.show()
+        self._translator_window.raise_()
+
+    # geometry ----------------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry() if self.settings else None
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(820, 680)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.settings is not None:
+            self.settings.set_geometry(self.saveGeometry())
+            self.settings.sync()
+        super().closeEvent(event)

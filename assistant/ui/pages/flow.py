@@ -1,0 +1,232 @@
+"""The flow page: one node at a time, with progress, the trail of answers, Back and Start over.
+
+Each slot makes one Session call and re-renders. Revisiting an earlier answer is UI state only: the
+node is shown with the old answer marked, and picking again calls `change_answer`, which keeps later
+answers that still fit; the ones that no longer fit are named in a notice.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from ...content import Catalog
+from ...errors import FieldErrors
+from ...flows.engine import Session
+from ...flows.model import NodeKind
+from ...texts import Texts
+from ..progress import progress
+from ..widgets.labels import ToneLabel, WrapLabel
+from ..widgets.scroll import VScroll
+from ..widgets.trail import Trail, TrailItem
+from .form import FormView
+from .node_views import ChoiceView, NodeView, OutcomeView
+
+Notice = Callable[[Texts], str]
+VIEWS = {NodeKind.QUESTION: ChoiceView, NodeKind.STEP: ChoiceView, NodeKind.FORM: FormView,
+         NodeKind.OUTCOME: OutcomeView}
+
+
+def dropped_notice(flow_id: str, dropped: list[str]) -> Notice:
+    """The notice naming the later answers an edit removed, in whatever language is current."""
+    def text(t: Texts) -> str:
+        return t.ui("flow.dropped", count=len(dropped), names="; ".join(t.node_title(flow_id, n) for n in dropped))
+    return text
+
+
+class FlowPage(QWidget):
+    prepare_email_requested = Signal()
+    guide_requested = Signal(str)
+    link_activated = Signal(QUrl)
+    home_requested = Signal()
+    session_changed = Signal()  # after every answer, edit, Back or Start over (autosave hooks in here)
+
+    def __init__(self, catalog: Catalog, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("flow_page")
+        self.catalog, self.texts = catalog, texts
+        self.session: Session | None = None
+        self.view: NodeView | None = None
+        self._editing: str | None = None
+        self._notice: Notice | None = None
+
+        self.flow_label = WrapLabel()
+        self.flow_label.setObjectName("flow_title")
+        self.step_label = WrapLabel(selectable=False)
+        self.step_label.setObjectName("step_label")
+        self.bar = QProgressBar()
+        self.bar.setObjectName("progress_bar")
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(10)
+        self.notice = ToneLabel("notice")
+        self.notice.setObjectName("flow_notice")
+        self.notice.hide()
+        self.cancel_edit = QPushButton()
+        self.cancel_edit.setObjectName("cancel_edit")
+        self.cancel_edit.clicked.connect(self._on_cancel_edit)
+        self.cancel_edit.hide()
+        self.scroll = VScroll()
+        self.view_slot = QVBoxLayout()
+        self.scroll.column.addLayout(self.view_slot)
+        self.scroll.column.addSpacing(12)
+        self.trail = Trail()
+        self.trail.setObjectName("trail")
+        self.trail.revisit_requested.connect(self._on_revisit)
+        self.scroll.column.addWidget(self.trail)
+        self.scroll.column.addStretch(1)
+
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("back_button")
+        self.back_button.clicked.connect(self._on_back)
+        self.restart_button = QPushButton()
+        self.restart_button.setObjectName("restart_button")
+        self.restart_button.clicked.connect(self._on_restart)
+        self.home_button = QPushButton()
+        self.home_button.setObjectName("home_button")
+        self.home_button.clicked.connect(self.home_requested)
+        for button in (self.back_button, self.restart_button, self.home_button, self.cancel_edit):
+            button.setAutoDefault(True)
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Back)):
+            QShortcut(keys, self, self._on_back, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        header = QVBoxLayout()
+        header.setContentsMargins(18, 12, 18, 0)
+        header.addWidget(self.flow_label)
+        header.addWidget(self.step_label)
+        header.addWidget(self.bar)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.notice, 1)
+        edit_row.addWidget(self.cancel_edit, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(edit_row)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(18, 6, 18, 12)
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.restart_button)
+        nav.addWidget(self.home_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(nav)
+
+    # public ------------------------------------------------------------------------------------------
+    def start(self, session: Session, notice: Notice | None = None) -> None:
+        self.session, self._editing = session, None
+        self._render(notice)
+
+    def retranslate(self, texts: Texts) -> None:
+        self.texts = texts
+        self.back_button.setText(texts.ui("nav.back"))
+        self.restart_button.setText(texts.ui("nav.restart"))
+        self.home_button.setText(texts.ui("nav.home"))
+        self.cancel_edit.setText(texts.ui("flow.cancel_edit"))
+        for button in (self.back_button, self.restart_button, self.home_button, self.cancel_edit):
+            button.setAccessibleName(button.text())
+        self.bar.setAccessibleName(texts.ui("flow.progress"))
+        if self.session is None:
+            return
+        self.view.retranslate(texts)
+        self._render_frame()
+
+    def shown_node_id(self) -> str:
+        return self._editing or self.session.current.id
+
+    # slots: one engine call each, then render ---------------------------------------------------------
+    def _on_answered(self, choice_id: str) -> None:
+        if self._editing:
+            self._after_edit(self.session.change_answer(self._editing, choice_id))
+        else:
+            self.session.choose(choice_id)
+            self._render()
+        self.session_changed.emit()
+
+    def _on_submitted(self, values: dict) -> None:
+        try:
+            if self._editing:
+                self._after_edit(self.session.change_answer(self._editing, values))
+            else:
+                self.session.submit(values)
+                self._render()
+        except FieldErrors as errors:
+            self.view.show_field_errors(errors.errors)
+            return
+        self.session_changed.emit()
+
+    def _on_back(self) -> None:
+        if self.session is None or not self.isVisible():
+            return
+        if self._editing:
+            self._on_cancel_edit()
+            return
+        self.session.back()
+        self._render()
+        self.session_changed.emit()
+
+    def _on_restart(self) -> None:
+        self.session.restart()
+        self._render()
+        self.session_changed.emit()
+
+    def _on_revisit(self, node_id: str) -> None:
+        self._editing = node_id
+        self._render()
+
+    def _on_cancel_edit(self) -> None:
+        self._editing = None
+        self._render()
+
+    # rendering ----------------------------------------------------------------------------------------
+    def _after_edit(self, dropped: list[str]) -> None:
+        self._editing = None
+        self._render(dropped_notice(self.session.flow.id, dropped) if dropped else None)
+
+    def _render(self, notice: Notice | None = None) -> None:
+        self._notice = notice
+        session = self.session
+        node = session.flow.node(self._editing) if self._editing else session.current
+        answer = session.answers.get(node.id) if self._editing else None
+        if self.view is not None:  # hide at once: deleteLater only acts when the event loop gets to it
+            self.view_slot.removeWidget(self.view)
+            self.view.hide()
+            self.view.deleteLater()
+        self.view = VIEWS[node.kind](node, session, self.texts, self.catalog.link_domains, answer)
+        self.view.answered.connect(self._on_answered)
+        self.view.submitted.connect(self._on_submitted)
+        self.view.guide_requested.connect(self.guide_requested)
+        self.view.link_activated.connect(self.link_activated)
+        self.view.prepare_email_requested.connect(self.prepare_email_requested)
+        self.view_slot.addWidget(self.view)
+        self._render_frame()
+        self.scroll.verticalScrollBar().setValue(0)
+        self.view.focus_first()
+
+    def _render_frame(self) -> None:
+        """Everything around the node view: flow title, step and progress, notice, trail, buttons."""
+        texts, session = self.texts, self.session
+        flow = session.flow
+        self.flow_label.setText(texts.flow_title(flow.id))
+        ids = [entry.node_id for entry in session.path]
+        shown = self.shown_node_id()
+        answered = ids.index(shown) if shown in ids else len(ids)
+        value, maximum = progress(flow, answered, shown)
+        self.step_label.setText(texts.ui("flow.step", n=answered + 1))
+        self.bar.setRange(0, max(maximum, 1))
+        self.bar.setValue(value if maximum else 1)
+        self.bar.setAccessibleDescription(texts.ui("flow.step", n=answered + 1))
+        if self._editing:
+            self.notice.show_text(texts.ui("flow.editing"))
+        else:
+            self.notice.show_text(self._notice(texts) if self._notice else "")
+        self.cancel_edit.setVisible(bool(self._editing))
+        self.back_button.setEnabled(bool(session.path) or bool(self._editing))
+        items = [TrailItem(e.node_id, texts.node_title(flow.id, e.node_id), self._answer_text(e)) for e in session.path]
+        self.trail.set_items(items, texts.ui("flow.trail_heading"),
+                             lambda i: texts.ui("flow.trail_item", question=i.question, answer=i.answer))
+
+    def _answer_text(self, entry) -> str:
+        if entry.kind is NodeKind.FORM:
+            return self.texts.ui("flow.form_answered", count=len(entry.answer))
+        return self.texts.choice(self.session.flow.id, entry.node_id, str(entry.answer), entry.kind)

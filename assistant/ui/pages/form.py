@@ -1,0 +1,76 @@
+"""A form node: typed fields validated as the person types; Continue submits all of them at once."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QWidget
+
+from ...flows.engine import Answer, Session
+from ...flows.model import Node
+from ...texts import Texts
+from ..widgets.field_row import FieldRow
+from ..widgets.labels import ToneLabel
+from ..widgets.wrap_button import WrapButton
+from .node_views import NodeView
+
+
+class FormView(NodeView):
+    def __init__(self, node: Node, session: Session, texts: Texts, allowed: tuple[str, ...],
+                 answer: Answer | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(node, session, texts, allowed, answer, parent)
+        self.summary = ToneLabel("error")
+        self.summary.setObjectName("form_errors")
+        self.summary.hide()
+        self.rows: dict[str, FieldRow] = {}
+        for field in session.visible_fields(node):
+            row = FieldRow(field.name, field.kind, session.chain(field), field.required, field.options)
+            self.rows[field.name] = row
+        self.continue_button = WrapButton(large=False)
+        self.continue_button.setObjectName("form_continue")
+        self.continue_button.clicked.connect(self._on_continue)
+        self.column.addWidget(self.title)
+        self.column.addWidget(self.body)
+        self.column.addWidget(self.summary)
+        for row in self.rows.values():
+            self.column.addWidget(row)
+        self.column.addWidget(self.continue_button)
+        self.add_guides()
+        self.retranslate(texts)
+        if isinstance(answer, Mapping):
+            for name, value in answer.items():
+                if name in self.rows:
+                    self.rows[name].set_value(value)
+
+    def retranslate(self, texts: Texts) -> None:
+        super().retranslate(texts)
+        fid, nid = self.flow_id, self.node.id
+        for name, row in self.rows.items():
+            options = {o: texts.option(fid, nid, name, o) for o in row.options}
+            placeholder = texts.field(fid, nid, name, "placeholder")
+            if row.kind == "select" and not placeholder:
+                placeholder = texts.ui("form.choose")
+            row.retranslate(texts.field(fid, nid, name), texts.field(fid, nid, name, "hint"), placeholder,
+                            options, texts.field_error, texts.ui("form.optional"))
+        self.continue_button.set_texts(texts.ui("form.continue"))
+        if self.summary.text():
+            self.summary.show_text(texts.ui("form.fix_errors"))
+
+    def values(self) -> dict[str, str]:
+        return {name: row.value() for name, row in self.rows.items()}
+
+    def _on_continue(self) -> None:
+        self.submitted.emit(self.values())
+
+    def show_field_errors(self, errors: dict) -> None:
+        """Errors from the engine's own validation on submit: one message under each field."""
+        for name, row in self.rows.items():
+            row.show_problem(errors.get(name))
+        self.summary.show_text(self.texts.ui("form.fix_errors") if errors else "")
+        first = next((row for name, row in self.rows.items() if name in errors), None)
+        if first is not None:
+            first.focus_editor()
+
+    def focus_first(self) -> None:
+        first = next(iter(self.rows.values()), None)
+        if first is not None:
+            first.focus_editor()

@@ -1,0 +1,146 @@
+"""Home: the problems as large choices, a search box in any language, and "continue where you left off"."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from ...content import Catalog
+from ...texts import Texts
+from ..search import Hit, SearchIndex
+from ..widgets.labels import Heading, WrapLabel
+from ..widgets.scroll import VScroll
+from ..widgets.wrap_button import WrapButton
+
+
+class HomePage(QWidget):
+    flow_chosen = Signal(str)  # flow id
+    step_chosen = Signal(str, str)  # flow id, node id found by search
+    resume_requested = Signal()
+
+    def __init__(self, catalog: Catalog, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("home_page")
+        self.catalog = catalog
+        self.texts = texts
+        self._index: SearchIndex | None = None
+        self._hits: list[Hit] = []
+        scroll = VScroll(self)
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+        self.layout().addWidget(scroll)
+        column = scroll.column
+
+        self.heading = Heading(scale=1.5)
+        self.intro = WrapLabel()
+        self.resume_button = WrapButton()
+        self.resume_button.setObjectName("resume_button")
+        self.resume_button.clicked.connect(self.resume_requested)
+        self.resume_button.hide()
+
+        self.search_label = WrapLabel(selectable=False)
+        self.search = QLineEdit()
+        self.search.setObjectName("search_box")
+        self.search.setClearButtonEnabled(True)
+        self.search_label.setBuddy(self.search)
+        self.search.textChanged.connect(self._on_query_changed)
+        self.search.returnPressed.connect(self._on_search_return)
+        self.no_results = WrapLabel()
+        self.no_results.hide()
+        self.results = QWidget()
+        self.results.setObjectName("search_results")
+        self._results_layout = QVBoxLayout(self.results)
+        self._results_layout.setContentsMargins(0, 0, 0, 0)
+        self.results.hide()
+
+        self.flow_buttons: dict[str, WrapButton] = {}
+        for flow_id in catalog.flows:
+            button = WrapButton()
+            button.setObjectName(f"flow_{flow_id}")
+            button.clicked.connect(lambda _=False, fid=flow_id: self.flow_chosen.emit(fid))
+            self.flow_buttons[flow_id] = button
+        for flow_id in catalog.disabled_flows:
+            button = WrapButton()
+            button.setObjectName(f"flow_{flow_id}")
+            button.setEnabled(False)
+            self.flow_buttons[flow_id] = button
+
+        column.addWidget(self.heading)
+        column.addWidget(self.intro)
+        column.addWidget(self.resume_button)
+        for button in self.flow_buttons.values():
+            column.addWidget(button)
+        column.addSpacing(8)
+        column.addWidget(self.search_label)
+        column.addWidget(self.search)
+        column.addWidget(self.no_results)
+        column.addWidget(self.results)
+        column.addStretch(1)
+        self.retranslate(texts)
+
+    # public hooks ----------------------------------------------------------------------------------
+    def set_resume_available(self, available: bool) -> None:
+        self.resume_button.setVisible(available)
+
+    def retranslate(self, texts: Texts) -> None:
+        self.texts = texts
+        self.heading.setText(texts.ui("home.heading"))
+        self.intro.setText(texts.ui("home.intro"))
+        self.resume_button.set_texts(texts.ui("home.resume"), texts.ui("home.resume_hint"))
+        for flow_id, button in self.flow_buttons.items():
+            reason = self.catalog.disabled_flows.get(flow_id)
+            if reason is None:
+                button.set_texts(texts.flow_title(flow_id), texts.flow_summary(flow_id))
+            else:
+                button.set_texts(texts.flow_title(flow_id), texts.ui("home.disabled"))
+                button.setToolTip(reason)
+                button.setAccessibleDescription(f"{texts.ui('home.disabled')} {reason}")
+        self.search_label.setText(texts.ui("home.search_label"))
+        self.search.setPlaceholderText(texts.ui("home.search_placeholder"))
+        self.search.setAccessibleName(texts.ui("home.search_label"))
+        self.search.setAccessibleDescription(texts.ui("home.search_placeholder"))
+        self.results.setAccessibleName(texts.ui("home.search_results"))
+        self.no_results.setText(texts.ui("home.no_results"))
+        self._show_hits(self._hits)
+
+    # search ----------------------------------------------------------------------------------------
+    def _on_query_changed(self, query: str) -> None:
+        if self._index is None:
+            self._index = SearchIndex(self.catalog)
+        self._show_hits(self._index.search(query) if query.strip() else [])
+        self.no_results.setVisible(bool(query.strip()) and not self._hits)
+
+    def _on_search_return(self) -> None:
+        if self._hits:
+            self._pick(self._hits[0])
+
+    def _pick(self, hit: Hit) -> None:
+        if hit.node_id is None:
+            self.flow_chosen.emit(hit.flow_id)
+        else:
+            self.step_chosen.emit(hit.flow_id, hit.node_id)
+
+    def _show_hits(self, hits: list[Hit]) -> None:
+        self._hits = hits
+        while self._results_layout.count():
+            item = self._results_layout.takeAt(0)
+            if item.widget():
+                item.widget().hide()
+                item.widget().deleteLater()
+        texts = self.texts
+        for index, hit in enumerate(hits):
+            if hit.node_id is None:
+                title, summary = texts.flow_title(hit.flow_id), texts.flow_summary(hit.flow_id)
+            else:
+                title = texts.node_title(hit.flow_id, hit.node_id)
+                summary = texts.ui("home.search_in_flow", flow=texts.flow_title(hit.flow_id))
+            button = WrapButton(title, summary, large=False)
+            button.setObjectName(f"search_hit_{index}")
+            button.clicked.connect(lambda _=False, h=hit: self._pick(h))
+            self._results_layout.addWidget(button)
+        self.results.setVisible(bool(hits))
+
+    def result_buttons(self) -> list[WrapButton]:
+        return [self._results_layout.itemAt(i).widget() for i in range(self._results_layout.count())]
+
+    def focus_first(self) -> None:
+        first = next((b for b in self.flow_buttons.values() if b.isEnabled()), self.search)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)

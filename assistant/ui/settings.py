@@ -1,0 +1,31 @@
+"""UI state only (window geometry, chosen language), kept in an INI file in the user data folder."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ..paths import user_data_dir
+
+
+class UiSettings:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        if settings is None:
+            folder = user_data_dir()
+            settings = QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat)
+        self._s = settings
+
+    def language(self) -> str | None:
+        value = self._s.value("ui/language")
+        return str(value) if value else None
+
+    def set_language(self, code: str) -> None:
+        self._s.setValue("ui/language", code)
+
+    def geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, data: QByteArray) -> None:
+        self._s.setValue("window/geometry", data)
+
+    def sync(self) -> None:
+        self._s.sync()

@@ -1,0 +1,1 @@
+"""Small reusable widgets; none of them knows about flows or sessions."""

@@ -1,0 +1,124 @@
+"""Start-up cost of the app against a bare PySide6 window, each in a fresh process.
+
+Run: python -m benchmarks.bench_startup [--runs 7] [--locale zh-CN --locale en]
+Each child is `python -c …` that builds its window, shows it and prints SHOWN from the first event-loop
+turn. Wall time runs from spawning the process until that line arrives; peak RSS is the child's own
+ru_maxrss from os.wait4. Prints medians and the ratios to the bare window (goal: ≤ 1.3× for both), and
+which heavy modules the app had loaded when its window appeared (goal: none). A window with one
+CJK label is shown for context: it is the cost of drawing any text, which the bare window never pays.
+No assertions: read the numbers.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("jinja2", "markdown", "email", "assistant.secret_scan", "assistant.secret_words", "assistant.draft",
+         "mnemonic", "PySide6.QtNetwork", "PySide6.QtWebEngineWidgets")
+
+_SHOWN = """
+import sys
+from PySide6.QtCore import QTimer
+def _shown():
+    heavy = [m for m in {heavy!r} if m in sys.modules]
+    print("SHOWN", ",".join(heavy), flush=True)
+    app.quit()
+QTimer.singleShot(0, _shown)
+app.exec()
+"""
+
+BARE = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(["bare"])
+window = QMainWindow()
+window.resize(820, 680)
+window.show()
+"""
+
+# Context only: what drawing any text at all costs (font database, Qt's enums), which a bare window skips.
+LABEL = """
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(["label"])
+window = QMainWindow()
+label = QLabel("真正的客服绝不会索要你的助记词 / Real support never asks for your recovery phrase")
+label.setWordWrap(True)
+label.setAlignment(Qt.AlignmentFlag.AlignTop)
+window.setCentralWidget(label)
+window.resize(820, 680)
+window.show()
+"""
+
+APP = """
+from assistant.ui.app import build_app
+app, window = build_app(["assistant"], {locale!r})
+window.show()
+"""
+
+
+def run_child(code: str, env: dict[str, str]) -> tuple[float, int, str]:
+    """(seconds until SHOWN, peak RSS in KiB, heavy modules loaded)."""
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True)
+    heavy = ""
+    for line in child.stdout:
+        if line.startswith("SHOWN"):
+            elapsed = time.perf_counter() - start
+            heavy = line[5:].strip()
+            break
+    else:
+        elapsed = float("nan")
+    child.stdout.close()
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"child failed with exit code {child.returncode}:\n{code}")
+    return elapsed, usage.ru_maxrss, heavy
+
+
+def measure(runs: int, locales: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as data:
+        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               "WSA_DATA_DIR": data, "PYTHONDONTWRITEBYTECODE": "0"}
+        programs = {"bare PySide6 window": BARE + _SHOWN.format(heavy=HEAVY),
+                    "bare window + one label": LABEL + _SHOWN.format(heavy=HEAVY)}
+        for locale in locales:
+            programs[f"assistant ({locale})"] = APP.format(locale=locale) + _SHOWN.format(heavy=HEAVY)
+        for code in programs.values():  # warm the file cache and .pyc files
+            run_child(code, env)
+        results: dict[str, list[tuple[float, int, str]]] = {name: [] for name in programs}
+        for _ in range(runs):  # interleaved, so machine load drifts hit every program alike
+            for name, code in programs.items():
+                results[name].append(run_child(code, env))
+
+    base_wall = statistics.median(r[0] for r in results["bare PySide6 window"])
+    base_rss = statistics.median(r[1] for r in results["bare PySide6 window"])
+    print(f"start-up until the window is shown: median of {runs} runs (offscreen)")
+    print(f"{'program':28} {'wall ms':>8} {'×bare':>6} {'peak RSS MiB':>13} {'×bare':>6}  heavy modules loaded")
+    for name, rows in results.items():
+        wall = statistics.median(r[0] for r in rows)
+        rss = statistics.median(r[1] for r in rows)
+        heavy = rows[-1][2] or "none"
+        print(f"{name:28} {wall * 1000:8.0f} {wall / base_wall:6.2f} {rss / 1024:13.1f} {rss / base_rss:6.2f}  {heavy}")
+    print("goal: ≤ 1.30× the bare window for wall time and for memory")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--locale", action="append", dest="locales")
+    args = parser.parse_args(argv)
+    measure(args.runs, args.locales or ["zh-CN", "en"])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,57 @@
+"""Fixtures that build the real MainWindow offscreen, with settings and dialogs kept out of the way."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+COMPLETE_LOCALES = ("zh-CN", "en")
+
+
+class DialogLog:
+    """Modal dialogs never block a test: each one is recorded and answered with `answer`."""
+
+    def __init__(self) -> None:
+        self.boxes: list[tuple[str, str, str]] = []  # (object name, text, informative text)
+        self.answer = QMessageBox.StandardButton.Ok
+
+    def names(self) -> list[str]:
+        return [name for name, _text, _info in self.boxes]
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch) -> DialogLog:
+    log = DialogLog()
+
+    def fake_box_exec(box: QMessageBox) -> int:
+        log.boxes.append((box.objectName(), box.text(), box.informativeText()))
+        return int(log.answer.value) if hasattr(log.answer, "value") else int(log.answer)
+
+    def fake_dialog_exec(dialog: QDialog) -> int:
+        log.boxes.append((dialog.objectName(), dialog.windowTitle(), ""))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_box_exec)
+    monkeypatch.setattr(QDialog, "exec", fake_dialog_exec)
+    return log
+
+
+@pytest.fixture
+def make_window(qtbot, catalog, tmp_path):
+    """make_window(locale) -> a shown MainWindow with its own settings file and the app's Localizer."""
+    from assistant.ui.locale_support import Localizer
+    from assistant.ui.main_window import MainWindow
+    from assistant.ui.settings import UiSettings
+
+    def make(locale: str = "en", content=None):
+        cat = content or catalog
+        settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        localizer = Localizer(QApplication.instance(), cat)
+        localizer.apply(locale)
+        window = MainWindow(cat, locale, settings, localizer)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

@@ -1,0 +1,106 @@
+"""Forms: typed editors, validation as you type in the UI language, errors per field on Continue."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+
+from assistant.fields import validate
+from assistant.flows.model import NodeKind
+from assistant.texts import Texts
+
+from .conftest import COMPLETE_LOCALES
+from .driver import click, picker, start_flow, type_into, valid_value, walk_until
+
+INVALID = {"address": ["0x12345", "not an address"], "tx_hash": ["not a hash", "x"], "datetime": ["yesterday"],
+           "amount": ["-5"], "version": ["latest"]}
+
+
+def reach_form(window, catalog, wanted_kind: str | None = None):
+    """Walk each flow until a form shows (with a field of `wanted_kind`, if given)."""
+    def stop(node):
+        if node.kind is not NodeKind.FORM:
+            return False
+        kinds = {f.kind for f in window.flow_page.session.visible_fields(node)}
+        return wanted_kind is None or wanted_kind in kinds
+
+    for flow_id in catalog.flows:
+        for strategy in ("last", "first", "random"):
+            start_flow(window, flow_id)
+            if walk_until(window, picker(strategy, 5), stop):
+                return window.flow_page.view
+            click(window.flow_page.home_button)
+    pytest.skip(f"no flow reaches a form with a {wanted_kind} field")
+
+
+@pytest.mark.parametrize("locale", COMPLETE_LOCALES)
+def test_editors_match_field_kinds_with_labels_and_hints(make_window, catalog, locale):
+    window = make_window(locale)
+    texts = Texts(catalog, locale)
+    view = reach_form(window, catalog)
+    session = window.flow_page.session
+    for f in session.visible_fields(view.node):
+        row = view.rows[f.name]
+        expected = {"select": QComboBox, "multiline": QPlainTextEdit}.get(f.kind, QLineEdit)
+        assert isinstance(row.editor, expected), f.name
+        assert row.label.buddy() is row.editor
+        assert row.editor.accessibleName() == texts.field(session.flow.id, view.node.id, f.name)
+        hint = texts.field(session.flow.id, view.node.id, f.name, "hint")
+        assert row.hint.text() == hint and row.hint.isVisible() == bool(hint)
+        if not f.required:
+            assert row.label.text().endswith(texts.ui("form.optional"))
+        if f.kind == "select":
+            shown = [row.editor.itemText(i) for i in range(1, row.editor.count())]
+            assert shown == [texts.option(session.flow.id, view.node.id, f.name, o) for o in f.options]
+
+
+@pytest.mark.parametrize("kind", ["address", "tx_hash", "datetime", "amount", "version"])
+@pytest.mark.parametrize("locale", COMPLETE_LOCALES)
+def test_validation_as_you_type_shows_the_localised_message(make_window, catalog, locale, kind):
+    window = make_window(locale)
+    texts = Texts(catalog, locale)
+    view = reach_form(window, catalog, kind)
+    session = window.flow_page.session
+    field = next(f for f in session.visible_fields(view.node) if f.kind == kind)
+    row = view.rows[field.name]
+    bad, problem = next((v, p) for v in INVALID[kind] if (p := validate(kind, v, session.chain(field))[1]))
+    type_into(row.editor, bad)
+    assert row.error.isVisible() and row.problem_text() == texts.field_error(problem)
+    assert f"[{problem.code}]" not in row.problem_text() and "{" not in row.problem_text()
+    # pasting a valid value with stray whitespace clears the message
+    type_into(row.editor, "  " + valid_value(field, session.chain(field)) + " \n")
+    assert row.problem_text() == "" and not row.error.isVisible()
+
+
+@pytest.mark.parametrize("locale", COMPLETE_LOCALES)
+def test_continue_with_missing_values_marks_each_field_then_valid_values_go_on(make_window, catalog, locale):
+    window = make_window(locale)
+    texts = Texts(catalog, locale)
+    view = reach_form(window, catalog)
+    page, session = window.flow_page, window.flow_page.session
+    form_id = view.node.id
+    fields = session.visible_fields(view.node)
+    click(view.continue_button)
+    assert page.view is view and session.current.id == form_id  # did not advance
+    for f in fields:
+        if f.required:
+            assert view.rows[f.name].problem_text() == texts.ui("field_error.required"), f.name
+    assert view.summary.isVisible() and view.summary.text() == texts.ui("form.fix_errors")
+    for f in fields:
+        value = valid_value(f, session.chain(f))
+        type_into(view.rows[f.name].editor, value if f.kind in ("select", "multiline") else f"  {value}  ")
+    click(view.continue_button)
+    assert session.current.id != form_id
+    stored = next(e.answer for e in session.path if e.node_id == form_id)
+    assert all(v == v.strip() for v in stored.values())
+
+
+def test_secret_in_a_field_is_refused_with_the_safety_message(make_window, catalog):
+    window = make_window("en")
+    texts = Texts(catalog, "en")
+    view = reach_form(window, catalog)
+    name, row = next((n, r) for n, r in view.rows.items() if r.kind in ("text", "multiline"))
+    phrase = "abandon ability able about above absent absorb abstract absurd abuse access accident"
+    type_into(row.editor, phrase)
+    click(view.continue_button)
+    assert window.flow_page.view is view
+    assert row.problem_text() == texts.ui("field_error.secret_detected")
