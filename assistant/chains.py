@@ -13,9 +13,8 @@ from enum import StrEnum
 from typing import NamedTuple
 
 import base58
-from Crypto.Hash import keccak
-from embit.bech32 import CHARSET as _BECH32_CHARSET
-from embit.bech32 import Encoding, bech32_decode, convertbits
+
+_BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"  # BIP-173; embit itself loads lazily (~14 ms)
 
 
 class ChainFamily(StrEnum):
@@ -131,6 +130,8 @@ def to_checksum_address(address: str) -> str:
     if not re.fullmatch(r"[0-9a-fA-F]{40}", body):
         raise ValueError(f"not a 20-byte hex address: {address!r}")
     lower = body.lower()
+    from Crypto.Hash import keccak  # lazily: pycryptodome costs ~45 ms at start-up
+
     digest = keccak.new(digest_bits=256, data=lower.encode("ascii")).hexdigest()
     return "0x" + "".join(c.upper() if int(n, 16) >= 8 else c for c, n in zip(lower, digest))
 
@@ -169,6 +170,8 @@ def _btc_address(s: str) -> tuple[str, str | None]:
             return s, "btc_address_mixed_case"
         if not low.startswith("bc1"):
             return s, "btc_address_testnet"
+        from embit.bech32 import Encoding, bech32_decode, convertbits
+
         encoding, _hrp, data = bech32_decode(low)
         if encoding is None:
             return s, "btc_address_checksum"

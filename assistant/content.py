@@ -8,18 +8,22 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .errors import ContentError
-from .fields import FIELD_KINDS
 from .flows.model import Flow
-from .flows.parse import graph_problems, parse_flow
 from .problems import Problem, Severity
-from .toml_source import TomlSource, read_toml
+
+if TYPE_CHECKING:  # parsing modules load only when content is parsed, not on a cached start-up
+    from .toml_source import TomlSource
 
 log = logging.getLogger(__name__)
 LOCK_KEY = "lock"
+PSEUDO_ENV = "WSA_PSEUDO_LOCALE"  # assistant.pseudo reads the same variable
 TEMPLATE_FILE = "email"  # content/locales/<locale>/email.toml
 
 
@@ -129,17 +133,33 @@ def _content_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
 
 
-def load_catalog(content_dir: Path, *, pseudo: bool | None = None) -> Catalog:
-    """Load everything under content_dir; `pseudo` adds the pseudo-locale (None: when WSA_PSEUDO_LOCALE is set)."""
-    catalog = _load(content_dir)
-    from .pseudo import add_pseudo_locale, pseudo_wanted
+def pseudo_wanted() -> bool:
+    return os.environ.get(PSEUDO_ENV, "").strip().lower() in ("1", "true", "yes", "on", "en-xa")
 
+
+def load_catalog(content_dir: Path, *, pseudo: bool | None = None, use_cache: bool = False) -> Catalog:
+    """Load everything under content_dir; `pseudo` adds the pseudo-locale (None: when WSA_PSEUDO_LOCALE is set).
+
+    `use_cache` (the app's start-up) reuses the parsed content while no file under content_dir changed.
+    """
+    if use_cache:
+        from .content_cache import cached
+
+        catalog = cached(content_dir, _load)
+    else:
+        catalog = _load(content_dir)
     if pseudo or (pseudo is None and pseudo_wanted()):
+        from .pseudo import add_pseudo_locale
+
         add_pseudo_locale(catalog)
     return catalog
 
 
 def _load(content_dir: Path) -> Catalog:
+    from .fields import FIELD_KINDS
+    from .flows.parse import graph_problems, parse_flow
+    from .toml_source import read_toml
+
     problems: list[Problem] = []
     sources: dict[Path, TomlSource] = {}
 

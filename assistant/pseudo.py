@@ -30,8 +30,7 @@ _PROTECTED = (JINJA, PLACEHOLDER, _CODE_SPAN, AUTOLINK, URL, EMAIL, DOMAIN, ADDR
 _LINK_TARGET = MD_LINK
 
 
-def pseudo_wanted() -> bool:
-    return os.environ.get(ENV_VAR, "").strip().lower() in ("1", "true", "yes", "on", PSEUDO_CODE.lower())
+from .content import pseudo_wanted  # noqa: E402,F401 - kept here for callers of this module
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:

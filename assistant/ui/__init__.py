@@ -1,4 +1,1 @@
 """The Qt layer: app.py composes it; pages/ and widgets/ render the core's state and emit typed signals."""
-from .compat import guard_singleton_refcounts
-
-guard_singleton_refcounts()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from ..content import Catalog, load_catalog
 from ..paths import APP_NAME, content_dir
 from ..texts import Texts
+from .autosave_binding import AutosaveBinding
 from .crash import CrashHandler
 from .locale_support import Localizer, pick_locale
 from .main_window import MainWindow
@@ -23,7 +24,7 @@ def build_app(argv: list[str], locale: str | None = None, catalog: Catalog | Non
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    catalog = catalog or load_catalog(content_dir())
+    catalog = catalog or load_catalog(content_dir(), use_cache=True)
     for problem in catalog.problems:
         log.warning("%s", problem.render())
     settings = UiSettings()
@@ -40,6 +41,7 @@ def build_app(argv: list[str], locale: str | None = None, catalog: Catalog | Non
     handler.install()
     window.crash_handler = handler
     window.destroyed.connect(handler.uninstall)
+    window.autosave = AutosaveBinding(window)
     return app, window
 
 

@@ -29,3 +29,8 @@ class UiSettings:
 
     def sync(self) -> None:
         self._s.sync()
+
+    def clear(self) -> None:
+        """'Delete my data': forget the language and window geometry too."""
+        self._s.clear()
+        self._s.sync()
