@@ -10,6 +10,11 @@ from .flows.model import STEP_SOLVED, STEP_UNSOLVED, NodeKind
 log = logging.getLogger(__name__)
 
 
+_PARAM_KEYS = {"another network": "another_network", "another EVM network": "another_evm_network", "other": "other",
+               "Ethereum/EVM": "evm",
+               "Ethereum/EVM, TRON or Bitcoin": "evm_tron_or_bitcoin"}
+
+
 class _SafeDict(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -70,7 +75,12 @@ class Texts:
 
     def field_error(self, problem) -> str:
         template = self.catalog.text(self.locale, f"ui.field_error.{problem.code}")
-        return fill(template, dict(problem.params)) if template else problem.message
+        if not template:
+            return problem.message
+        # A few parameters are English words rather than names or examples; translate those.
+        params = {k: self.catalog.text(self.locale, f"ui.field_param.{_PARAM_KEYS[v]}", v) if v in _PARAM_KEYS else v
+                  for k, v in dict(problem.params).items()}
+        return fill(template, params)
 
     # guides --------------------------------------------------------------------------------------
     def guide_title(self, guide_id: str) -> str:
