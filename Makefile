@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test check bench screenshots clean
 
 $(STAMP): pyproject.toml constraints.txt
+	bash scripts/install-system-deps.sh
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
