@@ -404,9 +404,10 @@ def _keystores(text: str) -> list[Finding]:
 
 
 _PASSWORD = re.compile(
-    r"(?:\b(?:password|passwd|passcode|pwd|pin(?:\s*code)?|passphrase|api[\s_-]*secret|secret[\s_-]*key)\b"
+    r"(?:\b(?:password|passwd|passcode|pwd|pw|pin(?:\s*code)?|passphrase|api[\s_-]*secret|secret[\s_-]*key)\b"
     r"|支付密码|交易密码|密码|密碼|口令)"
-    r"[ \t]*[:：=][ \t]*(\S{1,128})",
+    # "password: x", "密码是 x", "my password is x"; the value stops at Chinese punctuation
+    r"(?:[ \t]*[:：=]|([ \t]*(?:是|为|為)|[ \t]+is\b))[ \t]*([^\s，。；！？、]{1,128})",
     re.I,
 )
 _TOTP = re.compile(
@@ -425,10 +426,12 @@ def _labelled_values(text: str) -> list[Finding]:
     """Values the user labelled as a password or a one-time code ("password: …", "2FA code 123456")."""
     found = []
     for m in _PASSWORD.finditer(text):
-        value = m.group(1).rstrip(".,;:!?。，；！？")
+        value = m.group(2).rstrip(".,;:!?。，；！？")
         if not value:
             continue
-        start = m.start(1)
+        start = m.start(2)
+        if m.group(1) and value.isalpha():
+            continue  # "the password is wrong": in a sentence only a value with digits or symbols is a password
         if all(_is_cjk(c) for c in value):
             continue  # "重新设置密码：未解决" — a Chinese word after the label is prose, not a password
         # A bare word may be prose ("password: forgotten"), so the user confirms that one; a word that a

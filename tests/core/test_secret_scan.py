@@ -633,3 +633,21 @@ def test_support_email_prose_from_the_flows_is_not_flagged(prose):
 def test_a_password_value_ending_its_line_still_asks_for_confirmation():
     findings = find_secrets("wallet password: sunshine\n")
     assert [(f.kind, f.severity) for f in findings] == [(SecretKind.PASSWORD_LINE, Severity.CONFIRM)]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("我的钱包密码是 Hunter2xyz", "Hunter2xyz"),
+    ("交易密码是123456", "123456"),
+    ("密碼是Abc12345，請幫忙看看", "Abc12345"),
+    ("my password is Hunter2xyz", "Hunter2xyz"),
+    ("pw: Hunter2!xyz", "Hunter2!xyz"),
+])
+def test_a_password_written_in_a_sentence_is_blocked(sentence, value):
+    findings = find_secrets(sentence)
+    assert [(f.kind, f.severity, sentence[f.start:f.end]) for f in findings] == [
+        (SecretKind.PASSWORD_LINE, Severity.BLOCK, value)]
+
+
+@pytest.mark.parametrize("prose", ["I forgot my password is it recoverable", "密码是正确的，但是打不开", "新密码为空"])
+def test_sentences_about_a_password_are_not_flagged(prose):
+    assert find_secrets(prose) == []
