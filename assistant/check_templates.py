@@ -62,6 +62,7 @@ def sample_context(catalog: Catalog, flow_id: str, *, minimal: bool = False, loc
         "support_email": profile.support_email if profile else "service@tokenpocket.pro",
         "problem": catalog.text(loc, f"{flow_id}.flow.title", flow_id),
         "outcome_title": title(outcome) if outcome else "",
+        "urgent": outcome is not None and str(outcome.outcome) == "urgent",
         "recipient": outcome.recipient if outcome else "wallet",
         "network": "" if minimal else "TRON", "reference": "WSA-1A2B3C", "date": "2026-11-20",
         "details": details, "fields": {d["name"]: d["value"] for d in details},

@@ -10,20 +10,21 @@ verbatim; derived rows (time in UTC, explorer links) follow the detail they come
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 from .content import Catalog
 from .flows.engine import Session
-from .flows.model import NodeKind, STEP_SOLVED
+from .flows.model import OutcomeKind, NodeKind, STEP_SOLVED
 from .texts import Texts
 
 log = logging.getLogger(__name__)
 
 # Every name a template may use; `check` verifies templates against exactly this set.
 TEMPLATE_VARIABLES = frozenset({
-    "wallet", "support_email", "problem", "outcome_title", "recipient", "network", "reference", "date",
+    "wallet", "support_email", "problem", "outcome_title", "urgent", "recipient", "network", "reference", "date",
     "details", "fields", "steps", "answers", "attachments", "tickets",
 })
 TICKET_FIELD = "earlier_tickets"
@@ -106,7 +107,10 @@ def render_template(source: str, context: dict) -> str:
 
 def reference_for(session: Session, when: datetime) -> str:
     """A short, non-secret reference so later emails about the same problem can be matched."""
-    seed = f"{session.flow.id}|{when.isoformat()}".encode()
+    # Same answers on the same day give the same reference, so rebuilding the draft (another language, a
+    # detail left out, an attachment) keeps it; no secret can be in the path (the forms reject secrets).
+    path = json.dumps(session.to_dict(), ensure_ascii=False, sort_keys=True)
+    seed = f"{session.flow.id}|{when.date().isoformat()}|{path}".encode()
     return "WSA-" + hashlib.sha256(seed).hexdigest()[:6].upper()
 
 
@@ -146,6 +150,15 @@ def _explorer_url(kind: str, chain: str | None, value: str) -> str | None:
         return None
 
 
+def defang(url: str) -> str:
+    """Evidence links (an impostor's site) are kept exact but made unclickable: hxxps://evil[.]example/x."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    host, slash, path = rest.partition("/")
+    return scheme.lower().replace("http", "hxxp") + sep + host.replace(".", "[.]") + slash + path
+
+
 def collect_details(session: Session, catalog: Catalog, locale: str) -> list[tuple[Detail, list[dict]]]:
     """Every form value on the path, in path order, each with its derived rows (UTC time, explorer link)."""
     texts = Texts(catalog, locale)
@@ -160,7 +173,11 @@ def collect_details(session: Session, catalog: Catalog, locale: str) -> list[tup
             if not value:
                 continue
             shown = texts.option(flow_id, node.id, f.name, value) if f.kind == "select" else value
-            detail = Detail(f.name, texts.field(flow_id, node.id, f.name), shown, True, f.kind)
+            if f.kind == "url":
+                shown = defang(shown)
+            # Labels are written as questions to the user; in the email they head a value.
+            label = texts.field(flow_id, node.id, f.name).rstrip("?？:： ")
+            detail = Detail(f.name, label, shown, True, f.kind)
             derived: list[dict] = []
             if f.kind == "datetime":
                 utc = _utc_of(value)
@@ -208,6 +225,7 @@ def build_context(session: Session, catalog: Catalog, locale: str, *, now: datet
         "support_email": catalog.profile.support_email if catalog.profiles else "",
         "problem": texts.flow_title(flow_id),
         "outcome_title": texts.node_title(flow_id, outcome.id),
+        "urgent": outcome.outcome is OutcomeKind.URGENT,
         "recipient": outcome.recipient,
         "network": network,
         "reference": reference_for(session, now),

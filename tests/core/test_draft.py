@@ -218,3 +218,40 @@ def test_a_broken_email_template_falls_back_to_the_source_language(content_copy,
     assert sample_walk(session)
     draft = build_draft(session, catalog, "en")
     assert "我知道" in draft.body  # the zh-CN template rendered the email instead
+
+
+def test_the_reference_stays_the_same_when_the_draft_is_rebuilt(catalog):
+    from datetime import datetime, timedelta, timezone
+
+    from assistant.commands.draft import sample_walk
+    from assistant.draft import build_draft
+    from assistant.flows.engine import Session
+
+    session = Session(catalog.flows["pending_transaction"])
+    assert sample_walk(session)
+    morning = datetime(2026, 11, 20, 9, 0, tzinfo=timezone(timedelta(hours=8)))
+    first = build_draft(session, catalog, "zh-CN", now=morning)
+    again = build_draft(session, catalog, "en", now=morning + timedelta(hours=3), bilingual=True)
+    assert first.context["reference"] == again.context["reference"]
+    assert first.context["reference"] in again.subject
+
+
+def test_an_impostor_link_in_the_email_is_defanged_but_exact():
+    from assistant.draft import defang
+
+    assert defang("https://tokenpocket-support.example/verify?id=7") == "hxxps://tokenpocket-support[.]example/verify?id=7"
+    assert defang("not a url") == "not a url"
+
+
+def test_urgent_emails_say_so_in_subject_and_summary(catalog):
+    from assistant.draft import build_draft
+    from assistant.flows.engine import Session
+    from assistant.commands.draft import sample_walk
+    from assistant.flows.model import OutcomeKind
+
+    session = Session(catalog.flows["stuck_withdrawal"])
+    assert sample_walk(session, {"safety_contact": "yes"}, targets=(OutcomeKind.URGENT,))
+    zh = build_draft(session, catalog, "zh-CN")
+    en = build_draft(session, catalog, "en")
+    assert zh.subject.startswith("【紧急】") and "概要（紧急）" in zh.body
+    assert en.subject.startswith("[URGENT]") and "Summary (urgent)" in en.body
