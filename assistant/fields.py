@@ -368,6 +368,12 @@ def validate(kind: str, value: str, chain: str | None = None) -> tuple[str, Fiel
 
 
 # ---- secrets ---------------------------------------------------------------------------------------------------
+def check_value(kind: str, value: str, chain: str | None = None) -> tuple[str, FieldProblem | None]:
+    """`validate` plus the secret check: what a form applies to one non-empty value, and the UI as you type."""
+    value_out, problem = validate(kind, value, chain)
+    return value_out, _secret_problem(kind, value) or problem  # a secret outranks any format problem
+
+
 def _secret_problem(kind: str, value: str) -> FieldProblem | None:
     """`secret_detected` when the secret scanner blocks the value. Skipped only while that module does not exist."""
     name = f"{__package__}.secret_scan"
@@ -399,8 +405,7 @@ def validate_values(
         if f.kind == "select" and raw not in f.options:
             errors[f.name] = _problem("select_unknown", options=", ".join(f.options))
             continue
-        value, problem = validate(f.kind, raw, chains.get(f.name))
-        problem = _secret_problem(f.kind, raw) or problem  # a secret outranks any format problem
+        value, problem = check_value(f.kind, raw, chains.get(f.name))
         if problem:
             errors[f.name] = problem
         else:

@@ -104,3 +104,14 @@ def test_secret_in_a_field_is_refused_with_the_safety_message(make_window, catal
     click(view.continue_button)
     assert window.flow_page.view is view
     assert row.problem_text() == texts.ui("field_error.secret_detected")
+
+
+def test_a_pasted_phrase_is_explained_while_typing_before_continue(make_window, catalog):
+    from mnemonic import Mnemonic
+
+    window = make_window("zh-CN")
+    texts = Texts(catalog, "zh-CN")
+    view = reach_form(window, catalog)
+    row = next(r for r in view.rows.values() if r.kind in ("text", "multiline"))
+    type_into(row.editor, Mnemonic("english").generate(128))
+    assert row.problem_text() == texts.ui("field_error.secret_detected")  # no click on Continue yet
