@@ -115,3 +115,16 @@ def test_a_pasted_phrase_is_explained_while_typing_before_continue(make_window, 
     row = next(r for r in view.rows.values() if r.kind in ("text", "multiline"))
     type_into(row.editor, Mnemonic("english").generate(128))
     assert row.problem_text() == texts.ui("field_error.secret_detected")  # no click on Continue yet
+
+
+def test_enter_in_a_one_line_field_submits_the_form(make_window, catalog):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    window = make_window("en")
+    view = reach_form(window, catalog)
+    row = next(r for r in view.rows.values() if isinstance(r.editor, QLineEdit))
+    QTest.keyClick(row.editor, Qt.Key.Key_Return)
+    # Nothing filled in yet: the submit ran and reported the required fields instead of doing nothing.
+    assert view.summary.isVisibleTo(view) or any(r.problem_text() for r in view.rows.values())

@@ -198,3 +198,14 @@ def test_session_changed_fires_for_every_change(make_window, catalog):
     answer_questions(window, 1)
     click(window.flow_page.trail.buttons()[0])  # only looking
     assert len(fired) == 6
+
+
+def test_escape_over_a_form_with_typed_text_keeps_it(make_window, catalog):
+    from .test_forms import reach_form
+
+    window = make_window("zh-CN")
+    view = reach_form(window, catalog)
+    row = next(r for r in view.rows.values() if r.kind in ("text", "multiline"))
+    type_into(row.editor, "对方自称是官方客服")
+    QTest.keyClick(row.editor, Qt.Key.Key_Escape)
+    assert window.flow_page.view is view and row.value() == "对方自称是官方客服"

@@ -89,7 +89,7 @@ class FlowPage(QWidget):
         for button in (self.back_button, self.restart_button, self.home_button, self.cancel_edit):
             button.setAutoDefault(True)
         for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Back)):
-            QShortcut(keys, self, self._on_back, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(keys, self, self._on_escape, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         header = QVBoxLayout()
         header.setContentsMargins(18, 12, 18, 0)
@@ -154,6 +154,13 @@ class FlowPage(QWidget):
             self.view.show_field_errors(errors.errors)
             return
         self.session_changed.emit()
+
+    def _on_escape(self) -> None:
+        """Esc goes back, except over a form with something typed in it: a stray key must not lose that."""
+        rows = getattr(self.view, "rows", {})
+        if any(row.value() for row in rows.values()):
+            return
+        self._on_back()
 
     def _on_back(self) -> None:
         if self.session is None or not self.isVisible():

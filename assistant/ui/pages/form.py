@@ -28,6 +28,9 @@ class FormView(NodeView):
         self.continue_button = WrapButton(large=False)
         self.continue_button.setObjectName("form_continue")
         self.continue_button.clicked.connect(self._on_continue)
+        for row in self.rows.values():
+            if hasattr(row.editor, "returnPressed"):  # Enter in a one-line field submits, as in any dialog
+                row.editor.returnPressed.connect(self.continue_button.click)
         self.column.addWidget(self.title)
         self.column.addWidget(self.body)
         self.column.addWidget(self.summary)
