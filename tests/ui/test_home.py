@@ -118,3 +118,17 @@ def test_set_resume_available_hook(make_window):
     assert window.home.resume_button.isVisible()
     window.home.set_resume_available(False)
     assert not window.home.resume_button.isVisible()
+
+
+def test_tab_order_follows_the_screen_from_resume_to_search(make_window):
+    window = make_window("en")
+    home = window.home
+    home.set_resume_available(True)
+    home.resume_button.setFocus()
+    order = [home.resume_button]
+    for _ in range(len(home.flow_buttons) + 1):
+        order.append(order[-1].nextInFocusChain())
+        while not order[-1].isEnabled() or order[-1].focusPolicy() == 0:  # skip disabled and non-focusable
+            order[-1] = order[-1].nextInFocusChain()
+    assert order[1:-1] == [b for b in home.flow_buttons.values() if b.isEnabled()]
+    assert order[-1] is home.search

@@ -74,6 +74,10 @@ class HomePage(QWidget):
         column.addWidget(self.no_results)
         column.addWidget(self.results)
         column.addStretch(1)
+        # Keyboard order follows the screen: resume, the problems, then search.
+        chain = [self.resume_button, *self.flow_buttons.values(), self.search]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         self.retranslate(texts)
 
     # public hooks ----------------------------------------------------------------------------------
