@@ -1,0 +1,145 @@
+"""What goes into the email besides its text: one tick per collected detail, and the attached files with
+the screenshot checklist. The boxes show the ticks (the attachment box also keeps the files); the page
+rebuilds the email after each change.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import replace
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QFrame, QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ... import attachments as att
+from ...draft import Detail
+from ...firewall import Hit
+from ..widgets.attachment_list import AttachmentList
+from ..widgets.labels import WrapLabel
+from .review_editor import splice
+
+
+def _short(value: str, keep: int = 30) -> str:
+    """Middle-elided one-line form of a value for a tick box (the full value is in the tooltip and the body)."""
+    flat = " ".join(value.split())
+    if len(flat) <= keep:
+        return flat
+    return flat[: keep * 2 // 3 - 1] + "…" + flat[-(keep // 3):]
+
+
+class DetailsBox(QGroupBox):
+    include_toggled = Signal(str, bool)  # detail name, ticked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="details_group")
+        layout = QVBoxLayout(self)
+        self.hint = WrapLabel()
+        self.list = QListWidget(objectName="details_list")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # long values shrink, never widen the page
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.itemChanged.connect(self._on_item)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list)
+        self.items: dict[str, QListWidgetItem] = {}
+
+    def retranslate(self, ui) -> None:
+        self.setTitle(ui("review.details"))
+        self.hint.setText(ui("review.details_hint"))
+
+    def fill(self, details: Iterable[Detail], excluded: Collection[str]) -> None:
+        """One tick per detail; the full value is in the tooltip. The list is as tall as its rows."""
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            self.items.clear()
+            for detail in details:
+                item = QListWidgetItem(f"{detail.label}: {_short(detail.value, 80)}")
+                item.setData(Qt.ItemDataRole.UserRole, detail.name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setToolTip(f"{detail.label}:\n{detail.value}")
+                self.list.addItem(item)
+                self.items[detail.name] = item
+                self.set_ticked(detail.name, detail.name not in excluded)
+        rows = self.list.count()
+        height = sum(self.list.sizeHintForRow(i) for i in range(rows)) + 2 * self.list.frameWidth() + 4
+        self.list.setFixedHeight(max(height, 8))
+        self.setVisible(bool(rows))
+
+    def set_ticked(self, name: str, ticked: bool) -> None:
+        item = self.items.get(name)
+        if item is not None:
+            with QSignalBlocker(self.list):
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        self.include_toggled.emit(item.data(Qt.ItemDataRole.UserRole), item.checkState() == Qt.CheckState.Checked)
+
+
+class AttachBox(QGroupBox):
+    """The attached files, each ticked in or out, and the "no secret in any screenshot" confirmation."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="attachments_group")
+        self.files: list[tuple[att.Attachment, bool]] = []  # (file, included), in the order shown
+        self.list = AttachmentList()
+        self.checklist = WrapLabel()
+        self.checklist_box = QCheckBox(objectName="checklist_confirm")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.checklist)
+        layout.addWidget(self.checklist_box)
+
+    def retranslate(self, ui) -> None:
+        self.setTitle(ui("review.attach.heading"))
+        self.list.set_texts(ui("review.attach.add"), ui("review.attach.remove"), ui("review.attach.include"),
+                            ui("review.attach.cleaned"), ui("review.attach.shrunk"))
+        self.checklist.setText(ui("review.attach.checklist"))
+        self.checklist_box.setText(ui("review.attach.checklist_confirm"))
+        self.list.set_items(self.files)
+
+    def included(self) -> tuple[att.Attachment, ...]:
+        return tuple(a for a, inc in self.files if inc)
+
+    def add(self, paths: Iterable[str], ui) -> list[str]:
+        """Load files (pictures re-encoded without metadata); returns the problems, in the UI language."""
+        problems: list[str] = []
+        for path in paths:
+            try:
+                item = att.load(path)
+                att.check_total(self.included(), item)
+            except att.AttachmentError as exc:
+                problems.append(ui(f"review.attach.error.{exc.code}", **exc.params))
+                continue
+            self.files.append((item, True))
+        if self.files:
+            renamed = att.with_unique_names([a for a, _inc in self.files])
+            self.files = [(a, inc) for a, (_old, inc) in zip(renamed, self.files)]
+        self.list.set_items(self.files)
+        return problems
+
+    def remove(self, index: int) -> bool:
+        if not 0 <= index < len(self.files):
+            return False
+        del self.files[index]
+        self.list.set_items(self.files)
+        return True
+
+    def set_included(self, index: int, included: bool) -> bool:
+        if not 0 <= index < len(self.files):
+            return False
+        self.files[index] = (self.files[index][0], included)
+        return True
+
+    def redact(self, hit: Hit, placeholder: str) -> None:
+        """Put `placeholder` over the find in the file's name or text."""
+        for i, (a, inc) in enumerate(self.files):
+            if a.filename != hit.part.label:
+                continue
+            s, e = hit.finding.start, hit.finding.end
+            if hit.part.name == "attachment_name":
+                a = replace(a, filename=att.safe_filename(splice(a.filename, s, e, placeholder)))
+            else:
+                a = replace(a, data=splice(a.text(), s, e, placeholder).encode("utf-8"))
+            self.files[i] = (a, inc)
+            break
+        self.list.set_items(self.files)
