@@ -254,3 +254,26 @@ def test_exchange_request_asks_for_the_exchange_address(qtbot, catalog, asked, t
     widget.to_edit.setText("support@exchange.example")
     assert widget.export_txt(tmp_path / "x.txt") is True
     assert "official website" in asked[-1][1]
+
+
+def test_escape_asks_before_throwing_away_edits(page, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt as _Qt
+
+    asked_titles = []
+    monkeypatch.setattr(ReviewPage, "confirm", lambda self, title, q: asked_titles.append(title) or False)
+    page.body_edit.setFocus()
+    page.body_edit.appendPlainText("补充：交易所客服让我等 24 小时。")
+    closed = []
+    page.closed.connect(lambda: closed.append(True))
+    QTest.keyClick(page.body_edit, _Qt.Key.Key_Escape)
+    assert asked_titles == [page.texts.ui("review.leave_title")] and closed == []
+    assert "交易所客服让我等 24 小时" in page.body_edit.toPlainText()
+
+
+def test_tab_leaves_the_body_instead_of_typing_a_tab(page):
+    from PySide6.QtCore import Qt as _Qt
+
+    before = page.body_edit.toPlainText()
+    page.body_edit.setFocus()
+    QTest.keyClick(page.body_edit, _Qt.Key.Key_Tab)
+    assert page.body_edit.toPlainText() == before and "\t" not in page.body_edit.toPlainText()

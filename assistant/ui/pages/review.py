@@ -57,7 +57,6 @@ class ReviewPage(ExportActions, QWidget):
     def _build_ui(self) -> None:
         self.heading = Heading(scale=1.3)
         self.intro = WrapLabel()
-        self.safety = ToneLabel("notice")
         self.secret_box = SecretPanel()
         self.editor = EmailEditor((info.name, code) for code, info in self.catalog.locales.items()
                                   if code in self.catalog.texts)
@@ -95,16 +94,26 @@ class ReviewPage(ExportActions, QWidget):
         self.error = ToneLabel("error")
         self.error.setObjectName("review_error")
         self.close_button = QPushButton(objectName="review_close")
-        self.close_button.clicked.connect(self.closed)
+        self.close_button.clicked.connect(self.request_close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.error, 1)
         bottom.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 12)
-        for widget in (self.heading, self.intro, self.safety, self.secret_box):
-            layout.addWidget(widget)
-        layout.addWidget(self.splitter, 1)
+        # Everything above the bottom bar scrolls, so 200 % text never squeezes the body or clips a warning.
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.heading, self.intro, self.secret_box):
+            column.addWidget(widget)
+        column.addWidget(self.splitter, 1)
+        page_scroll = QScrollArea()
+        page_scroll.setWidgetResizable(True)
+        page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page_scroll.setWidget(content)
+        layout.addWidget(page_scroll, 1)
         layout.addLayout(bottom)
         self.error.hide()
 
@@ -128,7 +137,6 @@ class ReviewPage(ExportActions, QWidget):
         ui = self.texts.ui
         self.heading.setText(ui("review.title"))
         self.intro.setText(ui("review.intro"))
-        self.safety.setText(ui("safety.line"))
         self.editor.retranslate(ui)
         self.editor.show_exchange_hint(self.draft.recipient != "wallet")
         for box in (self.details_group, self.attach_group, self.export_group):
@@ -292,8 +300,21 @@ class ReviewPage(ExportActions, QWidget):
         if text:
             self.status.setText("")
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Side by side needs room for about 90 characters; with large text or a narrow window, stack them.
+        wide = self.width() >= 90 * self.fontMetrics().averageCharWidth()
+        self.splitter.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+        super().resizeEvent(event)
+
+    def request_close(self) -> None:
+        """Leave the page; edits and attachments would be lost, so ask first when there are any."""
+        if (self.edited() or self.attach_group.files) and not self.confirm(
+                self.texts.ui("review.leave_title"), self.texts.ui("review.leave_question")):
+            return
+        self.closed.emit()
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:
-            self.closed.emit()
+            self.request_close()
             return
         super().keyPressEvent(event)

@@ -59,6 +59,8 @@ class EmailEditor(QWidget):
         self.body_label = QLabel()
         self.body_edit = QPlainTextEdit(objectName="review_body")
         self.body_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.body_edit.setTabChangesFocus(True)  # keyboard users must be able to leave the body with Tab
+        self.body_edit.setMinimumHeight(self.body_edit.fontMetrics().lineSpacing() * 10)
         self.body_edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
