@@ -5,6 +5,7 @@ files, so any edit (by a translator or an upgrade) makes it miss. A cache that c
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import pickle
@@ -30,6 +31,7 @@ def signature(content_dir: Path) -> str:
 
 
 def cached(content_dir: Path, load: Callable[[Path], object], folder: Path | None = None):
+    """The loaded catalog, without its parsed source files, from the cache when nothing changed."""
     folder = folder or user_data_dir() / "cache"
     try:
         key = signature(content_dir)
@@ -46,6 +48,9 @@ def cached(content_dir: Path, load: Callable[[Path], object], folder: Path | Non
     except Exception:  # noqa: BLE001 - a stale or damaged cache is only a missed shortcut
         log.info("content cache %s unreadable; rebuilding", path.name)
     value = load(content_dir)
+    if hasattr(value, "sources"):
+        # The app shows content; only `check` needs the parsed files and their positions, so leave them out.
+        value = dataclasses.replace(value, sources={})
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("catalog-*.pickle"):
