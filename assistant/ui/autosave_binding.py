@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from ..autosave import AutosaveStore, LoadStatus
 from ..errors import FlowError
-from ..flows.engine import Session
 from ..flows.model import OutcomeKind
 from ..paths import user_data_dir
 
@@ -50,7 +49,7 @@ class AutosaveBinding(QObject):
             self._notice("autosave.unreadable", name=loaded.moved_to.name if loaded.moved_to else "")
 
     def _on_session_changed(self) -> None:
-        session: Session | None = self.window.session
+        session = self.window.session
         if session is None or not session.path:
             return  # a flow just opened: keep any earlier saved session until something is answered
         if session.finished and session.current.outcome is OutcomeKind.RESOLVED:
@@ -69,6 +68,8 @@ class AutosaveBinding(QObject):
         if loaded.status is not LoadStatus.OK:
             self.window.home.set_resume_available(False)
             return
+        from ..flows.engine import Session  # the engine and its validators stay off the start-up path
+
         flow = self.window.catalog.flows.get(loaded.state.get("flow"))
         try:
             if flow is None:

@@ -37,7 +37,7 @@ def dialogs(monkeypatch) -> DialogLog:
 
 
 @pytest.fixture
-def make_window(qtbot, catalog, tmp_path):
+def make_window(qtbot, catalog, tmp_path, request):
     """make_window(locale) -> a shown MainWindow with its own settings file and the app's Localizer."""
     from assistant.ui.locale_support import Localizer
     from assistant.ui.main_window import MainWindow
@@ -48,6 +48,8 @@ def make_window(qtbot, catalog, tmp_path):
         settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
         localizer = Localizer(QApplication.instance(), cat)
         localizer.apply(locale)
+        # Qt's translators are application-wide: take this one out again so later tests start in English.
+        request.addfinalizer(lambda: localizer.apply("en"))
         window = MainWindow(cat, locale, settings, localizer)
         qtbot.addWidget(window)
         window.show()
