@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from .atomic import write_text_atomic
+from .atomic import write_bytes_atomic, write_text_atomic
 from .paths import user_data_dir
 
 log = logging.getLogger(__name__)
 SAVE_FORMAT = 1
 MAX_AGE_SECONDS = 30 * 24 * 3600
 FILE_NAME = "session.json"
+ATTACHMENTS = "attachments"  # copies of the (already cleaned) attachments, with a manifest
 
 
 class LoadStatus(StrEnum):
@@ -100,6 +101,50 @@ class AutosaveStore:
             self.path.unlink()
         except FileNotFoundError:
             pass
+        self.discard_attachments()
+
+    def discard_attachments(self) -> None:
+        shutil.rmtree(self.folder / ATTACHMENTS, ignore_errors=True)
+
+    def save_attachments(self, files: list[tuple[str, bytes, bool]]) -> None:
+        """Keep copies of the attachments (name, cleaned bytes, included); a text one holding a secret is left out."""
+        from .secret_scan import find_secrets, has_blocking
+
+        folder = self.folder / ATTACHMENTS
+        self._ensure_folder()
+        folder.mkdir(exist_ok=True)
+        os.chmod(folder, 0o700)
+        manifest = []
+        for index, (name, data, included) in enumerate(files):
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = ""
+            if text and has_blocking(find_secrets(text)):
+                continue
+            stored = f"{index:03d}.bin"
+            write_bytes_atomic(folder / stored, data, mode=0o600)
+            manifest.append({"name": _scrub(name), "file": stored, "included": bool(included)})
+        write_text_atomic(folder / "manifest.json", json.dumps(manifest, ensure_ascii=False), mode=0o600)
+        for old in folder.glob("*.bin"):
+            if old.name not in {m["file"] for m in manifest}:
+                old.unlink(missing_ok=True)
+
+    def load_attachments(self) -> list[tuple[str, bytes, bool]]:
+        """The saved copies; anything unreadable is skipped (an attachment is never worth a crash)."""
+        folder = self.folder / ATTACHMENTS
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        files = []
+        for item in manifest if isinstance(manifest, list) else []:
+            try:
+                data = (folder / Path(str(item["file"])).name).read_bytes()
+                files.append((str(item["name"]), data, bool(item.get("included", True))))
+            except (OSError, KeyError, TypeError):
+                log.warning("a saved attachment could not be read; skipped")
+        return files
 
     def delete_all(self) -> None:
         """'Delete my data': the autosave folder with everything in it (set-aside files, attachment copies)."""

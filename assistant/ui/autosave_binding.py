@@ -22,12 +22,14 @@ class AutosaveBinding(QObject):
         super().__init__(window)
         self.window = window
         self.store = store or AutosaveStore()
+        self._session = None  # the session the saved attachments belong to
         self.delete_action = QAction(window)
         self.delete_action.setObjectName("delete_my_data")
         self.delete_action.triggered.connect(self._on_delete_my_data)
         window.file_menu.insertAction(window.quit_action, self.delete_action)
         window.session_changed.connect(self._on_session_changed)
         window.resume_requested.connect(self._on_resume)
+        window.review_opened.connect(self._on_review_opened)
         window.start_over_action.triggered.connect(self.store.discard)
         window.language_changed.connect(lambda _code: self.retranslate())
         self.retranslate()
@@ -52,6 +54,9 @@ class AutosaveBinding(QObject):
         session = self.window.session
         if session is None or not session.path:
             return  # a flow just opened: keep any earlier saved session until something is answered
+        if session is not self._session:
+            self._session = session
+            self.store.discard_attachments()  # they belonged to the session this one replaces
         if session.finished and session.current.outcome is OutcomeKind.RESOLVED:
             self.store.discard()
             return
@@ -59,6 +64,19 @@ class AutosaveBinding(QObject):
             self.store.save(session.to_dict(), self.window.texts.locale)
         except OSError as exc:
             log.warning("autosave failed: %s", exc.strerror)
+            self._notice("autosave.save_failed")
+
+    def _on_review_opened(self, page) -> None:
+        saved = self.store.load_attachments()
+        if saved:
+            page.restore_attachments(saved)
+        page.attachments_changed.connect(lambda: self._save_attachments(page))
+
+    def _save_attachments(self, page) -> None:
+        try:
+            self.store.save_attachments([(a.filename, a.data, inc) for a, inc in page.attach_group.files])
+        except OSError as exc:
+            log.warning("attachment copies not saved: %s", exc.strerror)
             self._notice("autosave.save_failed")
 
     def _on_resume(self) -> None:
@@ -81,6 +99,7 @@ class AutosaveBinding(QObject):
             self.window.home.set_resume_available(False)
             self._notice("autosave.incompatible")
             return
+        self._session = session  # resumed: its saved attachments stay
         self.window.show_session(session)
 
     def _on_delete_my_data(self) -> None:

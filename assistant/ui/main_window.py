@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)  # locale code, after every string was re-applied
     resume_requested = Signal()  # "continue where you left off" (autosave connects here)
     session_changed = Signal()  # a session started, or an answer, edit, Back or Start over changed it
+    review_opened = Signal(QWidget)  # the review page for the current session (autosave restores attachments)
 
     def __init__(self, catalog: Catalog, locale: str, settings: UiSettings | None = None,
                  localizer: Localizer | None = None, parent: QWidget | None = None) -> None:
@@ -233,6 +234,8 @@ class MainWindow(QMainWindow):
         self._side_page = page
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
+        if hasattr(page, "attachments_changed"):
+            self.review_opened.emit(page)
 
     def _review_page(self) -> QWidget:
         """ReviewPage when it is installed, else the read-only draft text."""

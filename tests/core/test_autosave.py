@@ -93,3 +93,29 @@ def test_delete_all_removes_everything(tmp_path):
     (store.folder / "attachments" / "shot.png").write_bytes(b"\x89PNG")
     store.delete_all()
     assert not store.folder.exists()
+
+
+def test_attachment_copies_are_kept_owner_only_and_restored(tmp_path):
+    store = AutosaveStore(tmp_path / "data")
+    png = b"\x89PNG\r\n\x1a\n" + os.urandom(64)
+    store.save_attachments([("交易截图.png", png, True), ("notes.txt", "交易所回复：请等待24小时".encode(), False)])
+    assert store.load_attachments() == [("交易截图.png", png, True), ("notes.txt", "交易所回复：请等待24小时".encode(), False)]
+    for path in (store.folder / "attachments").iterdir():
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    store.save_attachments([("交易截图.png", png, True)])  # one removed: its copy goes too
+    assert len(list((store.folder / "attachments").glob("*.bin"))) == 1
+
+
+def test_a_text_attachment_holding_a_phrase_is_never_copied(tmp_path):
+    store = AutosaveStore(tmp_path / "data")
+    phrase = Mnemonic("english").generate(128)
+    store.save_attachments([("backup.txt", phrase.encode(), True)])
+    assert store.load_attachments() == []
+    assert all(phrase.split()[0] not in p.read_text(errors="ignore") for p in (store.folder / "attachments").iterdir())
+
+
+def test_discard_removes_the_attachment_copies_too(tmp_path):
+    store = AutosaveStore(tmp_path / "data")
+    store.save_attachments([("a.png", b"\x89PNG", True)])
+    store.discard()
+    assert store.load_attachments() == [] and not (store.folder / "attachments").exists()

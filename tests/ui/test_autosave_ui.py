@@ -85,3 +85,33 @@ def test_the_delete_action_is_translated_with_the_window(make_window):
     assert binding.delete_action.text() == "Delete my data…"
     window.set_language("zh-CN")
     assert binding.delete_action.text() == "删除我的数据…"
+
+
+def test_attachments_survive_a_restart_with_the_session(make_window, tmp_path):
+    import io
+
+    from PIL import Image
+
+    from assistant.flows.model import OutcomeKind
+
+    from .driver import walk_until
+
+    picture = tmp_path / "转账详情.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(buffer, "PNG")
+    picture.write_bytes(buffer.getvalue())
+
+    window = make_window("zh-CN")
+    bind(window)
+    start_flow(window, "pending_transaction")
+    assert walk_until(window, picker("last"), lambda n: n.outcome in (OutcomeKind.ESCALATE, OutcomeKind.URGENT))
+    window._on_prepare_email()
+    page = window._side_page
+    assert page.add_attachment_files([str(picture)]) == []
+
+    restarted = make_window("zh-CN")
+    bind(restarted)
+    restarted.home.resume_button.click()
+    restarted._on_prepare_email()
+    names = [a.filename for a, _included in restarted._side_page.attach_group.files]
+    assert names == ["转账详情.png"]

@@ -31,6 +31,7 @@ LIVE_SCAN_LIMIT = 200_000  # characters; longer texts are still guarded at expor
 
 class ReviewPage(ExportActions, QWidget):
     closed = Signal()
+    attachments_changed = Signal()  # added, removed, ticked in or out, redacted (autosave keeps copies)
 
     def __init__(self, catalog: Catalog, locale: str, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -212,17 +213,31 @@ class ReviewPage(ExportActions, QWidget):
         self.rebuild()
         self._show_error("\n".join(problems))
         self.scan_now()
+        self.attachments_changed.emit()
         return problems
+
+    def restore_attachments(self, files) -> None:
+        """Put back attachments kept by autosave: (name, cleaned bytes, included) each."""
+        for name, data, included in files:
+            try:
+                self.attach_group.files.append((att.from_bytes(data, name), included))
+            except att.AttachmentError:
+                continue
+        self.attach_group.list.set_items(self.attach_group.files)
+        self.rebuild()
+        self.scan_now()
 
     def remove_attachment(self, index: int) -> None:
         if self.attach_group.remove(index):
             self.rebuild()
             self.scan_now()
+            self.attachments_changed.emit()
 
     def set_attachment_included(self, index: int, included: bool) -> None:
         if self.attach_group.set_included(index, included):
             self.rebuild()
             self.scan_now()
+            self.attachments_changed.emit()
 
     def included_files(self) -> tuple[att.Attachment, ...]:
         return self.attach_group.included()
@@ -259,6 +274,7 @@ class ReviewPage(ExportActions, QWidget):
             self.editor.replace(hit.part.name, hit.finding.start, hit.finding.end, placeholder)
         else:
             self.attach_group.redact(hit, placeholder)
+            self.attachments_changed.emit()
         self.scan_now()
 
     def accept_hit(self, index: int) -> None:
