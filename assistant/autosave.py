@@ -22,6 +22,7 @@ SAVE_FORMAT = 1
 MAX_AGE_SECONDS = 30 * 24 * 3600
 FILE_NAME = "session.json"
 ATTACHMENTS = "attachments"  # copies of the (already cleaned) attachments, with a manifest
+REVIEW_FILE = "review.json"  # the person's own edits of the email (To, Subject, Body)
 
 
 class LoadStatus(StrEnum):
@@ -39,11 +40,12 @@ class Loaded:
 
 
 def _scrub(value):
-    """Drop any string that holds a secret: autosave must never write one, whatever got past the forms."""
-    from .secret_scan import find_secrets, has_blocking
+    """Cut every secret out of the strings: autosave must never write one, whatever got past the forms."""
+    from .secret_scan import Severity, find_secrets, redact
 
     if isinstance(value, str):
-        return "" if has_blocking(find_secrets(value)) else value
+        blocking = [f for f in find_secrets(value) if f.severity is Severity.BLOCK]
+        return redact(value, blocking) if blocking else value
     if isinstance(value, dict):
         return {k: _scrub(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -104,7 +106,20 @@ class AutosaveStore:
         self.discard_attachments()
 
     def discard_attachments(self) -> None:
+        """Forget what belongs to the review page: attachment copies and email edits."""
         shutil.rmtree(self.folder / ATTACHMENTS, ignore_errors=True)
+        (self.folder / REVIEW_FILE).unlink(missing_ok=True)
+
+    def save_review(self, edits: dict[str, str]) -> None:
+        self._ensure_folder()
+        write_text_atomic(self.folder / REVIEW_FILE, json.dumps(_scrub(dict(edits)), ensure_ascii=False), mode=0o600)
+
+    def load_review(self) -> dict[str, str]:
+        try:
+            data = json.loads((self.folder / REVIEW_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
 
     def save_attachments(self, files: list[tuple[str, bytes, bool]]) -> None:
         """Keep copies of the attachments (name, cleaned bytes, included); a text one holding a secret is left out."""

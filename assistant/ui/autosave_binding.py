@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import shutil
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
@@ -15,6 +15,7 @@ from ..paths import user_data_dir
 
 log = logging.getLogger(__name__)
 NOTICE_MS = 15000
+EDIT_DEBOUNCE_MS = 600
 
 
 class AutosaveBinding(QObject):
@@ -70,7 +71,22 @@ class AutosaveBinding(QObject):
         saved = self.store.load_attachments()
         if saved:
             page.restore_attachments(saved)
+        edits = self.store.load_review()
+        if edits:
+            page.restore_edits(edits)
         page.attachments_changed.connect(lambda: self._save_attachments(page))
+        timer = QTimer(page)  # typing saves once it pauses, not on every key
+        timer.setSingleShot(True)
+        timer.setInterval(EDIT_DEBOUNCE_MS)
+        timer.timeout.connect(lambda: self._save_edits(page))
+        page.edits_changed.connect(timer.start)
+
+    def _save_edits(self, page) -> None:
+        try:
+            self.store.save_review(page.edits())
+        except OSError as exc:
+            log.warning("email edits not saved: %s", exc.strerror)
+            self._notice("autosave.save_failed")
 
     def _save_attachments(self, page) -> None:
         try:

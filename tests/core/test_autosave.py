@@ -119,3 +119,16 @@ def test_discard_removes_the_attachment_copies_too(tmp_path):
     store.save_attachments([("a.png", b"\x89PNG", True)])
     store.discard()
     assert store.load_attachments() == [] and not (store.folder / "attachments").exists()
+
+
+def test_email_edits_are_kept_with_secrets_cut_out(tmp_path):
+    store = AutosaveStore(tmp_path / "data")
+    phrase = Mnemonic("english").generate(128)
+    store.save_review({"to": "service@tokenpocket.pro", "subject": "提现没到账",
+                       "body": f"您好，\n我的助记词是 {phrase}\n交易哈希见下。"})
+    saved = store.load_review()
+    assert saved["to"] == "service@tokenpocket.pro" and saved["subject"] == "提现没到账"
+    assert saved["body"].startswith("您好，") and saved["body"].endswith("交易哈希见下。")
+    assert phrase.split()[3] not in saved["body"]
+    store.discard()
+    assert store.load_review() == {}

@@ -115,3 +115,24 @@ def test_attachments_survive_a_restart_with_the_session(make_window, tmp_path):
     restarted._on_prepare_email()
     names = [a.filename for a, _included in restarted._side_page.attach_group.files]
     assert names == ["转账详情.png"]
+
+
+def test_email_edits_survive_a_restart(make_window, qtbot):
+    from assistant.flows.model import OutcomeKind
+
+    from .driver import walk_until
+
+    window = make_window("en")
+    bind(window)
+    start_flow(window, "lost_wallet")
+    assert walk_until(window, picker("first"), lambda n: n.outcome in (OutcomeKind.ESCALATE, OutcomeKind.URGENT))
+    window._on_prepare_email()
+    page = window._side_page
+    page.body_edit.appendPlainText("I also reported it to the police, case 2026-1187.")
+    qtbot.waitUntil(lambda: "case 2026-1187" in AutosaveStore().load_review().get("body", ""), timeout=3000)
+
+    restarted = make_window("en")
+    bind(restarted)
+    restarted.home.resume_button.click()
+    restarted._on_prepare_email()
+    assert "case 2026-1187" in restarted._side_page.body_edit.toPlainText()

@@ -32,6 +32,7 @@ LIVE_SCAN_LIMIT = 200_000  # characters; longer texts are still guarded at expor
 class ReviewPage(ExportActions, QWidget):
     closed = Signal()
     attachments_changed = Signal()  # added, removed, ticked in or out, redacted (autosave keeps copies)
+    edits_changed = Signal()  # To, Subject or Body typed in (autosave keeps the person's own wording)
 
     def __init__(self, catalog: Catalog, locale: str, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +125,9 @@ class ReviewPage(ExportActions, QWidget):
         self.to_edit.textChanged.connect(self.scan_now)
         self.subject_edit.textChanged.connect(self.scan_now)
         self.body_edit.textChanged.connect(self.scan_now)
+        for edit in (self.to_edit, self.subject_edit):
+            edit.textEdited.connect(self.edits_changed)
+        self.body_edit.textChanged.connect(self._on_body_changed)
         self.language_box.currentIndexChanged.connect(self._on_language)
         self.bilingual_box.toggled.connect(self._on_bilingual)
         self.details_group.include_toggled.connect(self.set_detail_included)
@@ -155,6 +159,22 @@ class ReviewPage(ExportActions, QWidget):
         self.subject_edit.setCursorPosition(0)
         self.body_edit.setPlainText(self.draft.body)
         self._generated = (self.draft.subject, self.draft.body)
+
+    def _on_body_changed(self) -> None:
+        if self.edited():  # a rebuilt draft is not the person's wording; only their changes are kept
+            self.edits_changed.emit()
+
+    def edits(self) -> dict[str, str]:
+        return {"to": self.to_edit.text(), "subject": self.subject_edit.text(), "body": self.body_edit.toPlainText()}
+
+    def restore_edits(self, edits: dict[str, str]) -> None:
+        """Put back the person's own wording saved by autosave (secrets were already cut out)."""
+        if edits.get("to"):
+            self.to_edit.setText(edits["to"])
+        if edits.get("subject"):
+            self.subject_edit.setText(edits["subject"])
+        if edits.get("body"):
+            self.body_edit.setPlainText(edits["body"])
 
     def edited(self) -> bool:
         return (self.subject_edit.text(), self.body_edit.toPlainText()) != self._generated
