@@ -396,19 +396,19 @@ def detect_family(text: str) -> ChainFamily | None:
     return tx[0] if tx else None
 
 
-def explorer_tx_url(chain_id: str, tx_hash: str) -> str | None:
-    """Official explorer page of a transaction (text only, never fetched); None if unknown or the hash is invalid."""
+def _explorer_url(chain_id: str, value: str, check, page: int) -> str | None:
     chain = CHAINS.get(chain_id)
     if chain is None or chain.explorer is None:
         return None
-    norm, issue = check_tx_hash(chain_id, tx_hash)
-    return None if issue else chain.explorer + _EXPLORER_PATHS[chain.family][0].format(norm)
+    norm, issue = check(chain_id, value)
+    return None if issue else chain.explorer + _EXPLORER_PATHS[chain.family][page].format(norm)
+
+
+def explorer_tx_url(chain_id: str, tx_hash: str) -> str | None:
+    """Official explorer page of a transaction (text only, never fetched); None if unknown or the hash is invalid."""
+    return _explorer_url(chain_id, tx_hash, check_tx_hash, 0)
 
 
 def explorer_address_url(chain_id: str, address: str) -> str | None:
     """Official explorer page of a PUBLIC address; None if the network has none or the address is invalid."""
-    chain = CHAINS.get(chain_id)
-    if chain is None or chain.explorer is None:
-        return None
-    norm, issue = check_address(chain_id, address)
-    return None if issue else chain.explorer + _EXPLORER_PATHS[chain.family][1].format(norm)
+    return _explorer_url(chain_id, address, check_address, 1)
