@@ -15,10 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="{gui," + ",".join(COMMANDS) + "}")
     sub.add_parser("gui", help="start the app window (the default)")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"assistant.commands.{name}")
-        except ModuleNotFoundError:
-            continue
+        module = importlib.import_module(f"assistant.commands.{name}")
         module.add_parser(sub)
     return parser
 
@@ -33,6 +30,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def gui_main(locale: str | None = None) -> int:
-    from .ui.app import run_app
+    from assistant.ui.app import run_app
 
     return run_app(sys.argv[:1], locale)

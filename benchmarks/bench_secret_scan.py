@@ -16,7 +16,7 @@ from collections.abc import Callable
 import base58
 from mnemonic import Mnemonic
 
-from assistant.secret_scan import find_secrets
+from assistant.secrets.scan import find_secrets
 
 MB = 1 << 20
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("jinja2", "markdown", "email", "assistant.secret_scan", "assistant.secret_words", "assistant.draft",
+HEAVY = ("jinja2", "markdown", "email", "assistant.secrets.scan", "assistant.secrets.words", "assistant.email.draft",
          "mnemonic", "PySide6.QtNetwork", "PySide6.QtWebEngineWidgets")
 
 _SHOWN = """

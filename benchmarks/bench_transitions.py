@@ -19,12 +19,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _valid_value(field, chain: str | None) -> str:
-    from assistant.fields import validate_values
+    from assistant.validation.fields import validate_values
 
     if field.kind == "select":
         return field.options[0]
     try:
-        from assistant.chains import EXAMPLES
+        from assistant.validation.chains import EXAMPLES
     except ImportError:
         EXAMPLES = {}
     samples = {"text": "iPhone 15", "multiline": "Nothing else changed.", "version": "2.3.1", "ticket": "TP-1042",
@@ -43,7 +43,7 @@ def run(walks: int, locale: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["bench"])
-    from assistant.content import load_catalog
+    from assistant.content.catalog import load_catalog
     from assistant.flows.engine import Session
     from assistant.flows.model import NodeKind
     from assistant.paths import content_dir

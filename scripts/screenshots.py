@@ -22,8 +22,8 @@ os.environ.setdefault("WSA_DATA_DIR", tempfile.mkdtemp(prefix="wsa-shots-"))
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from assistant.content import load_catalog  # noqa: E402
-from assistant.fields import validate_values  # noqa: E402
+from assistant.content.catalog import load_catalog  # noqa: E402
+from assistant.validation.fields import validate_values  # noqa: E402
 from assistant.flows.engine import Session  # noqa: E402
 from assistant.flows.model import NodeKind, OutcomeKind  # noqa: E402
 from assistant.paths import content_dir  # noqa: E402
@@ -40,7 +40,7 @@ def valid_value(field, chain):
     if field.kind == "select":
         return field.options[0]
     try:
-        from assistant.chains import EXAMPLES
+        from assistant.validation.chains import EXAMPLES
     except ImportError:
         EXAMPLES = {}
     part = {"address": "address", "tx_hash": "tx"}.get(field.kind)

@@ -30,6 +30,6 @@ def content_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def catalog():
-    from assistant.content import load_catalog
+    from assistant.content.catalog import load_catalog
 
     return load_catalog(CONTENT)

@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 import sys
 
-from ..check import check_catalog
-from ..content import load_catalog
-from ..paths import content_dir
-from ..problems import Problem, Severity
+from assistant.checks.catalog import check_catalog
+from assistant.content.catalog import load_catalog
+from assistant.paths import content_dir
+from assistant.problems import Problem, Severity
 
 
 def add_parser(sub) -> None:

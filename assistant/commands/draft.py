@@ -11,13 +11,13 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from ..content import Catalog, load_catalog
-from ..draft import build_draft
-from ..errors import AssistantError, ExportBlocked, FieldErrors, FlowError
-from ..flows.engine import Session
-from ..flows.model import STEP_UNSOLVED, Field, NodeKind, OutcomeKind
-from ..paths import content_dir
-from ..texts import Texts
+from assistant.content.catalog import Catalog, load_catalog
+from assistant.email.draft import build_draft
+from assistant.errors import AssistantError, ExportBlocked, FieldErrors, FlowError
+from assistant.flows.engine import Session
+from assistant.flows.model import STEP_UNSOLVED, Field, NodeKind, OutcomeKind
+from assistant.paths import content_dir
+from assistant.i18n.texts import Texts
 
 USAGE_ERROR = 2
 BLOCKED = 3
@@ -73,7 +73,8 @@ _SAMPLE_BY_NAME = {
 
 def sample_value(field: Field, chain: str | None) -> str:
     """A realistic PUBLIC value for a field (hashes are random, so no two samples share one)."""
-    from .. import chains, fields
+    from assistant.validation import chains
+    from assistant.validation import fields
 
     fam = chains.family(chain)
     known = fam if fam in chains.KNOWN_FAMILIES else chains.EVM
@@ -204,10 +205,10 @@ def run(args) -> int:
 
 
 def export(session: Session, catalog: Catalog, locale: str, args) -> int:
-    from .. import attachments as att
-    from ..exports import Message, save, text_for
-    from ..firewall import Exit
-    from ..firewall import check_recipient, describe
+    from assistant.email import attachments as att
+    from assistant.email.exports import Message, save, text_for
+    from assistant.secrets.guard import Exit
+    from assistant.secrets.guard import check_recipient, describe
 
     files: list[att.Attachment] = []
     try:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 import sys
 
-from ..content import load_catalog
-from ..l10n import L10nError, accept, flow_coverage, new_locale, status, unit_diff
-from ..paths import content_dir
+from assistant.content.catalog import load_catalog
+from assistant.i18n.l10n import L10nError, accept, flow_coverage, new_locale, status, unit_diff
+from assistant.paths import content_dir
 
 
 def add_parser(sub) -> None:
@@ -128,7 +128,7 @@ def _new(args) -> int:
 
 
 def _pseudo(args) -> int:
-    from ..pseudo import pseudo_text
+    from assistant.i18n.pseudo import pseudo_text
 
     print(pseudo_text(args.text))
     return 0

@@ -9,8 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from ..firewall import WHY, position
-from ..secret_scan import CONTEXTS, find_secrets, has_blocking
+from assistant.secrets.guard import WHY, position
+from assistant.secrets.scan import CONTEXTS, find_secrets, has_blocking
 
 USAGE_ERROR = 2
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .model import Condition, Route
+from assistant.flows.model import Condition, Route
 
 
 def holds(condition: Condition, answers: Mapping[str, object]) -> bool:

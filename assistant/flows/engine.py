@@ -9,10 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..errors import FieldErrors, FlowError
-from ..fields import validate_values
-from .conditions import all_hold, resolve
-from .model import Choice, Field, Flow, Node, NodeKind
+from assistant.errors import FieldErrors, FlowError
+from assistant.validation.fields import validate_values
+from assistant.flows.conditions import all_hold, resolve
+from assistant.flows.model import Choice, Field, Flow, Node, NodeKind
 
 Answer = str | Mapping[str, str]
 STATE_FORMAT = 1

@@ -1,9 +1,9 @@
 """Turn a flow TOML file into a Flow and report structural and graph problems with their positions."""
 from __future__ import annotations
 
-from ..errors import ContentError
-from ..toml_source import TomlSource
-from .model import (
+from assistant.errors import ContentError
+from assistant.toml_source import TomlSource
+from assistant.flows.model import (
     STEP_SOLVED,
     STEP_UNSOLVED,
     Choice,

@@ -6,14 +6,14 @@ import logging
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from ..content import Catalog, load_catalog
-from ..paths import APP_NAME, content_dir
-from ..texts import Texts
-from .autosave_binding import AutosaveBinding
-from .crash import CrashHandler
-from .locale_support import Localizer, pick_locale
-from .main_window import MainWindow
-from .settings import UiSettings
+from assistant.content.catalog import Catalog, load_catalog
+from assistant.paths import APP_NAME, content_dir
+from assistant.i18n.texts import Texts
+from assistant.ui.autosave_binding import AutosaveBinding
+from assistant.ui.crash import CrashHandler
+from assistant.ui.locale_support import Localizer, pick_locale
+from assistant.ui.main_window import MainWindow
+from assistant.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
 

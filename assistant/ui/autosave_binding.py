@@ -8,10 +8,10 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
-from ..autosave import AutosaveStore, LoadStatus
-from ..errors import FlowError
-from ..flows.model import OutcomeKind
-from ..paths import user_data_dir
+from assistant.storage.autosave import AutosaveStore, LoadStatus
+from assistant.errors import FlowError
+from assistant.flows.model import OutcomeKind
+from assistant.paths import user_data_dir
 
 log = logging.getLogger(__name__)
 NOTICE_MS = 15000
@@ -102,7 +102,7 @@ class AutosaveBinding(QObject):
         if loaded.status is not LoadStatus.OK:
             self.window.home.set_resume_available(False)
             return
-        from ..flows.engine import Session  # the engine and its validators stay off the start-up path
+        from assistant.flows.engine import Session  # the engine and its validators stay off the start-up path
 
         flow = self.window.catalog.flows.get(loaded.state.get("flow"))
         try:

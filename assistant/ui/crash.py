@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..atomic import write_text_atomic
-from ..paths import log_dir
+from assistant.storage.atomic import write_text_atomic
+from assistant.paths import log_dir
 
 log = logging.getLogger(__name__)
 
@@ -26,17 +26,18 @@ _FALLBACK = ("Something went wrong",
              "Details were saved to {path}")
 
 
+WITHHELD = "[details withheld: the secret check could not run]"
+
+
 def scrub(text: str) -> str:
-    """Redact anything that looks like a secret; a no-op until assistant.secret_scan exists."""
+    """Redact anything that looks like a secret; when the check cannot run, keep nothing of the text."""
     try:
-        from ..secret_scan import find_secrets, redact
-    except ImportError:
-        return text
-    try:
+        from assistant.secrets.scan import find_secrets, redact
+
         return redact(text, find_secrets(text))
-    except Exception:  # the crash path must never raise
-        log.exception("secret scan failed on the crash report")
-        return text
+    except Exception:  # noqa: BLE001 - the crash path must never raise, and must not leak what it could not check
+        log.error("secret check failed on the crash report; details withheld")
+        return WITHHELD
 
 
 def write_log(details: str) -> Path | None:

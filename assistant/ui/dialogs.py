@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
-from ..texts import Texts
-from .widgets.labels import Heading
-from .widgets.markdown_view import MarkdownView
+from assistant.i18n.texts import Texts
+from assistant.ui.widgets.labels import Heading
+from assistant.ui.widgets.markdown_view import MarkdownView
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ def show_error(parent: QWidget | None, texts: Texts, error: BaseException | str,
 
 def open_link(parent: QWidget | None, texts: Texts, url: QUrl, allowed: tuple[str, ...]) -> bool:
     """Open an allow-listed https link in the browser, only after the person saw the full address."""
-    from ..markdown_render import host_allowed
+    from assistant.content.markdown import host_allowed
 
     address = url.toString()
     if not host_allowed(address, allowed):

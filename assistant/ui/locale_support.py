@@ -7,7 +7,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from ..content import Catalog
+from assistant.content.catalog import Catalog
 
 log = logging.getLogger(__name__)
 

@@ -13,17 +13,16 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from ..content import Catalog
-from ..errors import AssistantError
-from ..flows.engine import Session
-from ..texts import Texts
-from .locale_support import Localizer
-from .pages.home import HomePage
-from .settings import UiSettings
-from .widgets.safety_line import SafetyLine
+from assistant.content.catalog import Catalog
+from assistant.errors import AssistantError
+from assistant.flows.engine import Session
+from assistant.i18n.texts import Texts
+from assistant.ui.locale_support import Localizer
+from assistant.ui.pages.home import HomePage
+from assistant.ui.settings import UiSettings
+from assistant.ui.widgets.safety_line import SafetyLine
 
 log = logging.getLogger(__name__)
-REVIEW_MODULE = f"{__package__}.pages.review"
 TRANSLATOR_MODULE = Path(__file__).parent / "translator" / "window.py"
 HELP_GUIDES = ("before_support", "scam_signs")
 
@@ -113,7 +112,7 @@ class MainWindow(QMainWindow):
     def flow_page(self):
         """The page that shows a session one node at a time (FlowPage), created when first needed."""
         if self._flow_page is None:
-            from .pages.flow import FlowPage
+            from assistant.ui.pages.flow import FlowPage
 
             page = FlowPage(self.catalog, self.texts)
             page.home_requested.connect(self._on_home)
@@ -202,7 +201,7 @@ class MainWindow(QMainWindow):
     def _on_guide(self, guide_id: str) -> None:
         dialog = self._guides.get(guide_id)
         if dialog is None:
-            from .dialogs import GuideDialog
+            from assistant.ui.dialogs import GuideDialog
 
             dialog = GuideDialog(self.texts, guide_id, self.catalog.link_domains, self)
             dialog.link_activated.connect(self._on_link)
@@ -212,12 +211,12 @@ class MainWindow(QMainWindow):
         dialog.activateWindow()
 
     def _on_link(self, url: QUrl) -> None:
-        from .dialogs import open_link
+        from assistant.ui.dialogs import open_link
 
         open_link(self, self.texts, url, self.catalog.link_domains)
 
     def _on_about(self) -> None:
-        from .dialogs import show_about
+        from assistant.ui.dialogs import show_about
 
         show_about(self, self.texts)
 
@@ -225,7 +224,7 @@ class MainWindow(QMainWindow):
         try:
             page = self._review_page()
         except AssistantError as error:
-            from .dialogs import show_error
+            from assistant.ui.dialogs import show_error
 
             show_error(self, self.texts, error)
             return
@@ -238,16 +237,9 @@ class MainWindow(QMainWindow):
             self.review_opened.emit(page)
 
     def _review_page(self) -> QWidget:
-        """ReviewPage when it is installed, else the read-only draft text."""
-        session, locale = self.flow_page.session, self.texts.locale
-        try:
-            from .pages.review import ReviewPage
-        except ModuleNotFoundError as missing:
-            if missing.name != REVIEW_MODULE:
-                raise
-            from .pages.draft_view import DraftView
+        from assistant.ui.pages.review import ReviewPage
 
-            return DraftView(self.catalog, locale, session, self)
+        session, locale = self.flow_page.session, self.texts.locale
         return ReviewPage(self.catalog, locale, session, self)
 
     def _on_side_page_closed(self) -> None:
@@ -263,7 +255,7 @@ class MainWindow(QMainWindow):
 
     def _on_translator(self) -> None:
         if self._translator_window is None:
-            from .translator.window import TranslatorWindow
+            from assistant.ui.translator.window import TranslatorWindow
 
             self._translator_window = TranslatorWindow(self)
         self._translator_window.show()

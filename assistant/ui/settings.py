@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..paths import user_data_dir
+from assistant.paths import user_data_dir
 
 
 class UiSettings:

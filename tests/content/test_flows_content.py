@@ -206,9 +206,9 @@ def test_every_path_has_its_own_text_in_the_locale(walks, catalog, flow_id, loca
 def test_every_escalation_builds_a_draft_the_secret_firewall_lets_out(walks, catalog, flow_id, locale):
     """Each distinct set of answers, as an email: the flow's own titles and labels must never look like a secret
     (a step title ending in "password" became "password: not solved" in the email, and was taken for one)."""
-    from assistant.draft import build_draft
-    from assistant.exports import as_message, checked
-    from assistant.firewall import Exit
+    from assistant.email.draft import build_draft
+    from assistant.email.exports import as_message, checked
+    from assistant.secrets.guard import Exit
 
     flow = catalog.flows[flow_id]
     seen: set[tuple] = set()
@@ -337,7 +337,7 @@ def test_network_question_uses_the_shared_ids(catalog, flow_id):
 
 @pytest.mark.parametrize("network", sorted(NETWORKS))
 def test_sample_values_are_valid_for_every_network(network):
-    from assistant.fields import validate
+    from assistant.validation.fields import validate
 
     for kind in ("address", "tx_hash"):
         value = ADDRESSES[_family(network)] if kind == "address" else tx_hash(network, "probe")

@@ -17,9 +17,9 @@ CHILD = textwrap.dedent('''
 
     import tempfile
     from pathlib import Path
-    from assistant import exports
-    from assistant.content import load_catalog
-    from assistant.draft import build_draft
+    from assistant.email import exports
+    from assistant.content.catalog import load_catalog
+    from assistant.email.draft import build_draft
     from assistant.paths import content_dir
     from tests.property.test_engine_props import form_values
     from tests.walking import finished_sessions

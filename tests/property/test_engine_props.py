@@ -6,7 +6,7 @@ import base58
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.content import load_catalog
+from assistant.content.catalog import load_catalog
 from assistant.errors import FieldErrors
 from assistant.flows.engine import Session
 from assistant.flows.model import NodeKind

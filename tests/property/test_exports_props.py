@@ -9,10 +9,10 @@ from urllib.parse import unquote, urlsplit
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from assistant import exports
-from assistant.attachments import Attachment, safe_filename
-from assistant.exports import Message, clean_body, clean_header
-from assistant.secret_scan import find_secrets
+from assistant.email import exports
+from assistant.email.attachments import Attachment, safe_filename
+from assistant.email.exports import Message, clean_body, clean_header
+from assistant.secrets.scan import find_secrets
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
 BASE_HEADERS = {"To", "Subject", "X-Unsent", "MIME-Version", "Content-Type"}

@@ -10,8 +10,8 @@ from embit.bech32 import Encoding, bech32_encode, convertbits
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from assistant.chains import CHAIN_IDS, detect_family, to_checksum_address
-from assistant.fields import FIELD_KINDS, FieldProblem, validate
+from assistant.validation.chains import CHAIN_IDS, detect_family, to_checksum_address
+from assistant.validation.fields import FIELD_KINDS, FieldProblem, validate
 
 KINDS = sorted(FIELD_KINDS)
 CHAIN_CHOICES = [None, "made_up_chain", *CHAIN_IDS]

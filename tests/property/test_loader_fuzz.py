@@ -5,10 +5,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.content import load_catalog
+from assistant.content.catalog import load_catalog
 from assistant.errors import ContentError
 from assistant.flows.parse import graph_problems, parse_flow
-from assistant.fields import FIELD_KINDS
+from assistant.validation.fields import FIELD_KINDS
 from assistant.toml_source import read_toml
 
 from tests.core.content_fixture import FLOW, TEXTS, write_content

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mnemonic import Mnemonic
 
-from assistant.secret_scan import SecretKind, Severity, find_secrets, has_blocking, redact
+from assistant.secrets.scan import SecretKind, Severity, find_secrets, has_blocking, redact
 
 LANGS = Mnemonic.list_languages()
 ALL_WORDS = {w.lower() for lang in LANGS for w in Mnemonic(lang).wordlist} | set(SLIP39_WORDS)

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QScrollArea
 
-from assistant.fields import validate_values
+from assistant.validation.fields import validate_values
 from assistant.flows.model import NodeKind
-from assistant.texts import Texts
+from assistant.i18n.texts import Texts
 
 SAMPLES = {
     "text": ["iPhone 15, iOS 18.1", "Android 14"],
@@ -30,7 +30,7 @@ SAMPLES = {
 
 def chain_samples(kind: str) -> list[str]:
     try:
-        from assistant.chains import EXAMPLES
+        from assistant.validation.chains import EXAMPLES
     except ImportError:  # before chains.py existed
         EXAMPLES = {}
     part = "address" if kind == "address" else "tx"

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel,
 from assistant.ui.locale_support import Localizer, pick_locale
 from assistant.ui.widgets.wrap_button import WrapButton
 
-from .conftest import COMPLETE_LOCALES
-from .driver import click, outcome_paths, picker, replay, start_flow, walk_until
+from tests.ui.conftest import COMPLETE_LOCALES
+from tests.ui.driver import click, outcome_paths, picker, replay, start_flow, walk_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,8 +61,8 @@ def test_start_up_loads_no_heavy_or_network_module(tmp_path):
         app, window = build_app(["t"], "zh-CN")
         window.show()
         app.processEvents()
-        watched = ("jinja2", "markdown", "email", "assistant.secret_scan", "assistant.secret_words",
-                   "assistant.draft", "PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets")
+        watched = ("jinja2", "markdown", "email", "assistant.secrets.scan", "assistant.secrets.words",
+                   "assistant.email.draft", "PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets")
         print("LOADED:" + ",".join(m for m in watched if m in sys.modules))
     """, tmp_path)
     assert result.returncode == 0, result.stderr
@@ -89,7 +89,7 @@ def test_run_app_starts_and_quits_cleanly(tmp_path):
 
 
 def test_every_field_error_code_is_translated_with_the_same_placeholders(catalog):
-    fields = pytest.importorskip("assistant.fields")
+    fields = pytest.importorskip("assistant.validation.fields")
     messages = getattr(fields, "MESSAGES", {"required": "", "not_text": "", "select_unknown": "{options}"})
     for code, english in messages.items():
         wanted = {f for _, f, _, _ in string.Formatter().parse(english) if f}

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from assistant.autosave import AutosaveStore, LoadStatus
+from assistant.storage.autosave import AutosaveStore, LoadStatus
 from assistant.paths import user_data_dir
 from assistant.ui.autosave_binding import AutosaveBinding
 
-from .driver import answer_once, picker, start_flow
+from tests.ui.driver import answer_once, picker, start_flow
 
 
 def bind(window):
@@ -94,7 +94,7 @@ def test_attachments_survive_a_restart_with_the_session(make_window, tmp_path):
 
     from assistant.flows.model import OutcomeKind
 
-    from .driver import walk_until
+    from tests.ui.driver import walk_until
 
     picture = tmp_path / "转账详情.png"
     buffer = io.BytesIO()
@@ -120,7 +120,7 @@ def test_attachments_survive_a_restart_with_the_session(make_window, tmp_path):
 def test_email_edits_survive_a_restart(make_window, qtbot):
     from assistant.flows.model import OutcomeKind
 
-    from .driver import walk_until
+    from tests.ui.driver import walk_until
 
     window = make_window("en")
     bind(window)

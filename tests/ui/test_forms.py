@@ -4,12 +4,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
-from assistant.fields import validate
+from assistant.validation.fields import validate
 from assistant.flows.model import NodeKind
-from assistant.texts import Texts
+from assistant.i18n.texts import Texts
 
-from .conftest import COMPLETE_LOCALES
-from .driver import click, picker, start_flow, type_into, valid_value, walk_until
+from tests.ui.conftest import COMPLETE_LOCALES
+from tests.ui.driver import click, picker, start_flow, type_into, valid_value, walk_until
 
 INVALID = {"address": ["0x12345", "not an address"], "tx_hash": ["not a hash", "x"], "datetime": ["yesterday"],
            "amount": ["-5"], "version": ["latest"]}

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.content import load_catalog
-from assistant.texts import Texts
+from assistant.content.catalog import load_catalog
+from assistant.i18n.texts import Texts
 
-from .conftest import COMPLETE_LOCALES
-from .driver import click, start_flow
+from tests.ui.conftest import COMPLETE_LOCALES
+from tests.ui.driver import click, start_flow
 
 
 @pytest.mark.parametrize("locale", COMPLETE_LOCALES)

@@ -7,15 +7,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from assistant.flows.model import NodeKind
-from assistant.texts import Texts
+from assistant.i18n.texts import Texts
 
-from .conftest import COMPLETE_LOCALES
-from .driver import check_node_text, click, picker, start_flow, type_into, walk_until
+from tests.ui.conftest import COMPLETE_LOCALES
+from tests.ui.driver import check_node_text, click, picker, start_flow, type_into, walk_until
 
 
 def answer_questions(window, count: int, choose=lambda ids: ids[-1]) -> None:
     """Answer `count` question/step nodes (forms filled on the way) by clicking."""
-    from .driver import answer_once
+    from tests.ui.driver import answer_once
 
     answered = 0
     while answered < count:
@@ -148,7 +148,7 @@ def test_every_locale_in_the_catalog_has_a_language_action(make_window, catalog)
 
 
 def test_locale_added_by_content_alone_appears_in_the_menu(make_window, content_copy):
-    from assistant.content import load_catalog
+    from assistant.content.catalog import load_catalog
 
     with (content_copy / "locales.toml").open("a", encoding="utf-8") as handle:
         handle.write('\n[locales.eo]\nname = "Esperanto"\nfallback = ["en"]\n')
@@ -201,7 +201,7 @@ def test_session_changed_fires_for_every_change(make_window, catalog):
 
 
 def test_escape_over_a_form_with_typed_text_keeps_it(make_window, catalog):
-    from .test_forms import reach_form
+    from tests.ui.test_forms import reach_form
 
     window = make_window("zh-CN")
     view = reach_form(window, catalog)

@@ -14,11 +14,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
-from assistant import exports
+from assistant.email import exports
 from assistant.commands.draft import sample_walk
 from assistant.flows.engine import Session
 from assistant.flows.model import OutcomeKind
-from assistant.texts import Texts
+from assistant.i18n.texts import Texts
 from assistant.ui.pages.review import ReviewPage
 
 

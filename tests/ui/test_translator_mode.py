@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
 
-from assistant.content import load_catalog
-from assistant.pseudo import PSEUDO_CODE
+from assistant.content.catalog import load_catalog
+from assistant.i18n.pseudo import PSEUDO_CODE
 
 
 def append(path: Path, text: str) -> None:

@@ -5,16 +5,16 @@ import pytest
 from PySide6.QtWidgets import QFrame
 
 from assistant.flows.model import NodeKind, OutcomeKind
-from assistant.texts import Texts
+from assistant.i18n.texts import Texts
 
-from .conftest import COMPLETE_LOCALES
-from .driver import check_node_text, click, outcome_paths, picker, replay, start_flow, walk_to_outcome
+from tests.ui.conftest import COMPLETE_LOCALES
+from tests.ui.driver import check_node_text, click, outcome_paths, picker, replay, start_flow, walk_to_outcome
 
 STRATEGIES = [("first", 0), ("last", 0), ("random", 1)]
 
 
 def flow_ids():
-    from assistant.content import load_catalog
+    from assistant.content.catalog import load_catalog
     from assistant.paths import content_dir
 
     return list(load_catalog(content_dir()).flows)

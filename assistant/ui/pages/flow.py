@@ -12,17 +12,17 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from ...content import Catalog
-from ...errors import FieldErrors
-from ...flows.engine import Session
-from ...flows.model import NodeKind
-from ...texts import Texts
-from ..progress import progress
-from ..widgets.labels import ToneLabel, WrapLabel
-from ..widgets.scroll import VScroll
-from ..widgets.trail import Trail, TrailItem
-from .form import FormView
-from .node_views import ChoiceView, NodeView, OutcomeView
+from assistant.content.catalog import Catalog
+from assistant.errors import FieldErrors
+from assistant.flows.engine import Session
+from assistant.flows.model import NodeKind
+from assistant.i18n.texts import Texts
+from assistant.flows.progress import progress
+from assistant.ui.widgets.labels import ToneLabel, WrapLabel
+from assistant.ui.widgets.scroll import VScroll
+from assistant.ui.widgets.trail import Trail, TrailItem
+from assistant.ui.pages.form import FormView
+from assistant.ui.pages.node_views import ChoiceView, NodeView, OutcomeView
 
 Notice = Callable[[Texts], str]
 VIEWS = {NodeKind.QUESTION: ChoiceView, NodeKind.STEP: ChoiceView, NodeKind.FORM: FormView,

@@ -5,13 +5,13 @@ from collections.abc import Mapping
 
 from PySide6.QtWidgets import QWidget
 
-from ...flows.engine import Answer, Session
-from ...flows.model import Node
-from ...texts import Texts
-from ..widgets.field_row import FieldRow
-from ..widgets.labels import ToneLabel
-from ..widgets.wrap_button import WrapButton
-from .node_views import NodeView
+from assistant.flows.engine import Answer, Session
+from assistant.flows.model import Node
+from assistant.i18n.texts import Texts
+from assistant.ui.widgets.field_row import FieldRow
+from assistant.ui.widgets.labels import ToneLabel
+from assistant.ui.widgets.wrap_button import WrapButton
+from assistant.ui.pages.node_views import NodeView
 
 
 class FormView(NodeView):

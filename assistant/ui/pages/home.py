@@ -4,12 +4,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from ...content import Catalog
-from ...texts import Texts
-from ..search import Hit, SearchIndex
-from ..widgets.labels import Heading, WrapLabel
-from ..widgets.scroll import VScroll
-from ..widgets.wrap_button import WrapButton
+from assistant.content.catalog import Catalog
+from assistant.i18n.texts import Texts
+from assistant.content.search import Hit, SearchIndex
+from assistant.ui.widgets.labels import Heading, WrapLabel
+from assistant.ui.widgets.scroll import VScroll
+from assistant.ui.widgets.wrap_button import WrapButton
 
 
 class HomePage(QWidget):

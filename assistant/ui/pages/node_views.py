@@ -8,12 +8,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from ...flows.engine import Answer, Session
-from ...flows.model import Node, NodeKind, OutcomeKind
-from ...texts import Texts
-from ..widgets.labels import Heading, WrapLabel
-from ..widgets.markdown_view import MarkdownView
-from ..widgets.wrap_button import WrapButton
+from assistant.flows.engine import Answer, Session
+from assistant.flows.model import Node, NodeKind, OutcomeKind
+from assistant.i18n.texts import Texts
+from assistant.ui.widgets.labels import Heading, WrapLabel
+from assistant.ui.widgets.markdown_view import MarkdownView
+from assistant.ui.widgets.wrap_button import WrapButton
 
 URGENT_BACKGROUND = "#9f1c14"  # dark red with white text: legible in light and dark palettes alike
 URGENT_TEXT = "#ffffff"

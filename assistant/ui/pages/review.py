@@ -1,7 +1,7 @@
 """Review and export the support email: edit To/Subject/Body, choose what goes in, attach screenshots, export.
 
 Every keystroke or paste in To, Subject or Body is scanned at once: a secret shows a red box saying what was found,
-why it is dangerous and a button that removes it. Every export goes through `assistant.exports`, which runs the
+why it is dangerous and a button that removes it. Every export goes through `assistant.email.exports`, which runs the
 same firewall again, so nothing with a secret is written, copied, printed or handed to the mail app.
 
 The parts live next door: `review_editor` (To/Subject/Body), `review_details` (detail and attachment ticks),
@@ -13,18 +13,18 @@ from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QMessageBox, QPushButton, QScrollArea, QSplitter,
                                QVBoxLayout, QWidget)
 
-from ... import attachments as att
-from ... import exports
-from ...content import Catalog
-from ...draft import Draft, build_draft, collect_details
-from ...firewall import Exit, Hit, check_recipient, scan_parts
-from ...flows.engine import Session
-from ...texts import Texts
-from ..widgets.labels import Heading, ToneLabel, WrapLabel
-from ..widgets.secret_panel import SecretPanel
-from .review_details import AttachBox, DetailsBox
-from .review_editor import EmailEditor
-from .review_exports import ExportActions, ExportBox
+from assistant.email import attachments as att
+from assistant.email import exports
+from assistant.content.catalog import Catalog
+from assistant.email.draft import Draft, build_draft, collect_details
+from assistant.secrets.guard import Exit, Hit, check_recipient, scan_parts
+from assistant.flows.engine import Session
+from assistant.i18n.texts import Texts
+from assistant.ui.widgets.labels import Heading, ToneLabel, WrapLabel
+from assistant.ui.widgets.secret_panel import SecretPanel
+from assistant.ui.pages.review_details import AttachBox, DetailsBox
+from assistant.ui.pages.review_editor import EmailEditor
+from assistant.ui.pages.review_exports import ExportActions, ExportBox
 
 LIVE_SCAN_LIMIT = 200_000  # characters; longer texts are still guarded at export
 

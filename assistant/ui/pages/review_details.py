@@ -10,12 +10,12 @@ from dataclasses import replace
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from ... import attachments as att
-from ...draft import Detail
-from ...firewall import Hit
-from ..widgets.attachment_list import AttachmentList
-from ..widgets.labels import WrapLabel
-from .review_editor import splice
+from assistant.email import attachments as att
+from assistant.email.draft import Detail
+from assistant.secrets.guard import Hit
+from assistant.ui.widgets.attachment_list import AttachmentList
+from assistant.ui.widgets.labels import WrapLabel
+from assistant.ui.pages.review_editor import splice
 
 
 def _short(value: str, keep: int = 30) -> str:

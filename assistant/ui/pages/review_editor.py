@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QTextEdit, QVBoxLayout, QWidget)
 
-from ...firewall import Hit
-from ..widgets.labels import ToneLabel
+from assistant.secrets.guard import Hit
+from assistant.ui.widgets.labels import ToneLabel
 
 BAD_LINE = "QLineEdit { border: 2px solid #c62828; }"
 

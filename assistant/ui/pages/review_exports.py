@@ -1,7 +1,7 @@
 """The six ways out of the review page: save .eml / .txt / .pdf, copy, open the mail app, print.
 
 Every exit first passes `ExportActions._ready` (secrets, then recipient, then the screenshot checklist), and
-`assistant.exports` runs the secret firewall once more on what it writes, copies or hands over.
+`assistant.email.exports` runs the secret firewall once more on what it writes, copies or hands over.
 """
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from PySide6.QtGui import (QDesktopServices, QFont, QGuiApplication, QPageLayout
                            QTextOption)
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
-from ... import exports
-from ...errors import AssistantError, ExportBlocked
-from ...firewall import Exit
-from ..widgets.labels import WrapLabel
+from assistant.email import exports
+from assistant.errors import AssistantError, ExportBlocked
+from assistant.secrets.guard import Exit
+from assistant.ui.widgets.labels import WrapLabel
 
 CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC")
 

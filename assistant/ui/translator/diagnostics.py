@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import QCheckBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QHBoxLayout, QWidget
 
-from ...problems import Problem, Severity
+from assistant.problems import Problem, Severity
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from ...content import Catalog, TextEntry
-from ...l10n import source_units
-from ...markdown_render import render as render_markdown
+from assistant.content.catalog import Catalog, TextEntry
+from assistant.i18n.l10n import source_units
+from assistant.content.markdown import render as render_markdown
 
 
 def _note(text: str) -> str:

@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
     QTextBrowser, QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ...check import check_catalog
-from ...check_templates import sample_context
-from ...content import Catalog, load_catalog
-from ...draft import render_template
-from ...l10n import L10nError, accept, source_units, status, unit_diff
-from ...paths import content_dir
-from ...problems import Severity
-from ...texts import Texts
-from .diagnostics import DiagnosticsPane, open_in_editor
-from .side_by_side import side_by_side
-from .watcher import ContentWatcher
+from assistant.checks.catalog import check_catalog
+from assistant.checks.templates import sample_context
+from assistant.content.catalog import Catalog, load_catalog
+from assistant.email.draft import render_template
+from assistant.i18n.l10n import L10nError, accept, source_units, status, unit_diff
+from assistant.paths import content_dir
+from assistant.problems import Severity
+from assistant.i18n.texts import Texts
+from assistant.ui.translator.diagnostics import DiagnosticsPane, open_in_editor
+from assistant.ui.translator.side_by_side import side_by_side
+from assistant.ui.translator.watcher import ContentWatcher
 
 log = logging.getLogger(__name__)
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1

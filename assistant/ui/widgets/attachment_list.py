@@ -6,7 +6,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QStyle,
                                QVBoxLayout, QWidget)
 
-from ...attachments import Attachment, human_size
+from assistant.email.attachments import Attachment, human_size
 
 THUMB = 56
 

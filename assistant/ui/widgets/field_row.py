@@ -1,6 +1,6 @@
 """One form field: label, typed editor, "where do I find this?" hint and an error line under it.
 
-The row validates as the person types through assistant.fields.check_value; the engine validates again on
+The row validates as the person types through assistant.validation.fields.check_value; the engine validates again on
 submit. Pasted values are trimmed, so a stray space or newline from a copied address does no harm.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from .labels import ToneLabel, WrapLabel
+from assistant.ui.widgets.labels import ToneLabel, WrapLabel
 
 MONOSPACE_KINDS = frozenset({"address", "tx_hash"})
 MULTILINE_KINDS = frozenset({"multiline"})
@@ -112,7 +112,7 @@ class FieldRow(QWidget):
         text = self.value()
         problem = None
         if text and self.kind != "select":
-            from ...fields import check_value  # with the secret check: a pasted phrase is explained at once
+            from assistant.validation.fields import check_value  # with the secret check: a pasted phrase is explained at once
 
             _clean, problem = check_value(self.kind, text, self.chain)
         self.show_problem(problem)

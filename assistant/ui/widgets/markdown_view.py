@@ -1,6 +1,6 @@
 """Read-only Markdown text that never loads anything and hands link clicks to the window.
 
-Rendering goes through assistant.markdown_render (raw HTML escaped, links filtered by domain), imported
+Rendering goes through assistant.content.markdown (raw HTML escaped, links filtered by domain), imported
 on first use so Python-Markdown stays off the start-up path.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ class MarkdownView(QTextBrowser):
             self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
 
     def set_markdown(self, text: str, allowed_domains: tuple[str, ...]) -> None:
-        from ...markdown_render import render, to_plain
+        from assistant.content.markdown import render, to_plain
 
         self._markdown = text
         self._allowed = tuple(allowed_domains)

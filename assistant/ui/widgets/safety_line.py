@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
-from .labels import WrapLabel
+from assistant.ui.widgets.labels import WrapLabel
 
 
 class SafetyLine(QFrame):

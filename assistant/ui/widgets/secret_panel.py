@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from ...firewall import Hit
-from .labels import Heading, ToneLabel, WrapLabel
+from assistant.secrets.guard import Hit
+from assistant.ui.widgets.labels import Heading, ToneLabel, WrapLabel
 
 
 class SecretPanel(QFrame):

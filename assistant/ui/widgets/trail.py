@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from .labels import WrapLabel
-from .wrap_button import WrapButton
+from assistant.ui.widgets.labels import WrapLabel
+from assistant.ui.widgets.wrap_button import WrapButton
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,298 @@
+"""Load content/ into a Catalog: flows (structure), texts per locale with fallback chains, contacts.
+
+A broken file never stops loading: its problem is recorded and the rest stays usable — a broken flow is
+disabled with the reason, a broken translation falls back along the locale chain.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from assistant.errors import ContentError
+from assistant.flows.model import Flow
+from assistant.problems import Problem, Severity
+
+if TYPE_CHECKING:  # parsing modules load only when content is parsed, not on a cached start-up
+    from assistant.toml_source import TomlSource
+
+log = logging.getLogger(__name__)
+LOCK_KEY = "lock"
+PSEUDO_ENV = "WSA_PSEUDO_LOCALE"  # assistant.i18n.pseudo reads the same variable
+TEMPLATE_FILE = "email"  # content/locales/<locale>/email.toml
+
+
+@dataclass(frozen=True, slots=True)
+class LocaleInfo:
+    code: str
+    name: str
+    fallback: tuple[str, ...] = ()
+    fonts: tuple[str, ...] = ()
+    pseudo: bool = False  # synthesised by assistant.i18n.pseudo for layout testing; never checked or shipped
+
+
+@dataclass(frozen=True, slots=True)
+class TextEntry:
+    value: str | tuple[str, ...]
+    path: Path
+    line: int
+    unit: str  # "<file stem>.<table path>" — the translation unit the lock applies to
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    id: str
+    name: str
+    support_email: str
+    domains: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Catalog:
+    content_dir: Path
+    source_locale: str
+    locales: dict[str, LocaleInfo]
+    flows: dict[str, Flow]
+    disabled_flows: dict[str, str]
+    texts: dict[str, dict[str, TextEntry]]
+    locks: dict[str, dict[str, str]]  # locale → unit → source hash it was translated from
+    unit_hashes: dict[str, str]  # unit → hash of the current source text
+    critical_units: frozenset[str]
+    profiles: dict[str, Profile]
+    default_profile: str
+    link_domains: tuple[str, ...]
+    problems: list[Problem] = field(default_factory=list)
+    sources: dict[Path, TomlSource] = field(default_factory=dict)
+
+    def chain(self, locale: str) -> list[str]:
+        """The locale, its explicit fallbacks, then the source locale; unknown locales use the source."""
+        order: list[str] = []
+        for code in (locale, *self._fallbacks(locale), self.source_locale):
+            if code in self.texts and code not in order:
+                order.append(code)
+        return order
+
+    def _fallbacks(self, locale: str) -> tuple[str, ...]:
+        info = self.locales.get(locale)
+        return info.fallback if info else ()
+
+    def is_outdated(self, locale: str, unit: str) -> bool:
+        if locale == self.source_locale:
+            return False
+        lock = self.locks.get(locale, {}).get(unit)
+        current = self.unit_hashes.get(unit)
+        return lock is not None and current is not None and lock != current
+
+    def entry(self, locale: str, key: str) -> TextEntry | None:
+        for code in self.chain(locale):
+            found = self.texts[code].get(key)
+            if found is None:
+                continue
+            # Safety text translated from an older source could tell people something no longer true.
+            if found.unit in self.critical_units and self.is_outdated(code, found.unit):
+                continue
+            return found
+        return None
+
+    def text(self, locale: str, key: str, default: str = "") -> str:
+        found = self.entry(locale, key)
+        if found is None or not isinstance(found.value, str):
+            return default
+        return found.value
+
+    def words(self, locale: str, key: str) -> tuple[str, ...]:
+        found = self.entry(locale, key)
+        if found is None:
+            return ()
+        return (found.value,) if isinstance(found.value, str) else found.value
+
+    @property
+    def profile(self) -> Profile:
+        return self.profiles[self.default_profile]
+
+
+def unit_hash(table: dict) -> str:
+    """Short, stable hash of a unit's text (its lock key excluded)."""
+    clean = {k: v for k, v in table.items() if k != LOCK_KEY}
+    blob = json.dumps(clean, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:8]
+
+
+def _problem(err: ContentError, severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(err.path, err.line, err.col, severity, err.code, err.message)
+
+
+def _content_files(folder: Path) -> list[Path]:
+    """TOML files of a folder, without hidden ones (machine-written snapshots, editors' lock and temp files)."""
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
+
+
+def pseudo_wanted() -> bool:
+    return os.environ.get(PSEUDO_ENV, "").strip().lower() in ("1", "true", "yes", "on", "en-xa")
+
+
+def load_catalog(content_dir: Path, *, pseudo: bool | None = None, use_cache: bool = False) -> Catalog:
+    """Load everything under content_dir; `pseudo` adds the pseudo-locale (None: when WSA_PSEUDO_LOCALE is set).
+
+    `use_cache` (the app's start-up) reuses the parsed content while no file under content_dir changed.
+    """
+    if use_cache:
+        from assistant.content.cache import cached
+
+        catalog = cached(content_dir, _load)
+    else:
+        catalog = _load(content_dir)
+    if pseudo or (pseudo is None and pseudo_wanted()):
+        from assistant.i18n.pseudo import add_pseudo_locale
+
+        add_pseudo_locale(catalog)
+    return catalog
+
+
+def _load(content_dir: Path) -> Catalog:
+    from assistant.validation.fields import FIELD_KINDS
+    from assistant.flows.parse import graph_problems, parse_flow
+    from assistant.toml_source import read_toml
+
+    problems: list[Problem] = []
+    sources: dict[Path, TomlSource] = {}
+
+    def read(path: Path) -> TomlSource | None:
+        try:
+            src = read_toml(path)
+        except ContentError as err:
+            problems.append(_problem(err))
+            log.warning("%s", err)
+            return None
+        sources[path] = src
+        return src
+
+    locales, source_locale, critical = _load_locales(content_dir / "locales.toml", read, problems)
+    profiles, default_profile, link_domains = _load_contacts(content_dir / "contacts.toml", read, problems)
+
+    flows: dict[str, Flow] = {}
+    disabled: dict[str, str] = {}
+    for path in _content_files(content_dir / "flows"):
+        src = read(path)
+        if src is None:
+            disabled[path.stem] = problems[-1].render()
+            continue
+        try:
+            flow = parse_flow(src, FIELD_KINDS)
+        except ContentError as err:
+            problems.append(_problem(err))
+            disabled[path.stem] = str(err)
+            continue
+        graph = graph_problems(flow, src)
+        problems.extend(_problem(e) for e in graph)
+        if graph:
+            disabled[flow.id] = str(graph[0])
+        else:
+            flows[flow.id] = flow
+        critical |= {f"{flow.id}.nodes.{n.id}" for n in flow.nodes.values() if n.critical}
+    flows = dict(sorted(flows.items(), key=lambda kv: (kv[1].order, kv[0])))
+
+    texts: dict[str, dict[str, TextEntry]] = {}
+    locks: dict[str, dict[str, str]] = {}
+    unit_hashes: dict[str, str] = {}
+    for code in locales:
+        folder = content_dir / "locales" / code
+        texts[code], locks[code] = {}, {}
+        if not folder.is_dir():
+            problems.append(Problem(content_dir / "locales.toml", 1, 1, Severity.ERROR, "E020",
+                                    f"locale {code!r} is enabled but {folder.name}/ does not exist; create content/locales/{code}/"))
+            continue
+        for path in _content_files(folder):
+            src = read(path)
+            if src is None:
+                continue
+            hashes = _flatten_texts(src, texts[code], locks[code])
+            if code == source_locale:
+                unit_hashes.update(hashes)
+    return Catalog(content_dir, source_locale, locales, flows, disabled, texts, locks, unit_hashes,
+                   frozenset(critical), profiles, default_profile, link_domains, problems, sources)
+
+
+def unit_of(path: tuple[str, ...]) -> tuple[str, ...]:
+    """Units are the [flow] table and each [nodes.<id>] table of a flow file, or any top-level table."""
+    return path[:2] if path and path[0] == "nodes" else path[:1]
+
+
+def units(data: dict) -> dict[tuple[str, ...], dict]:
+    found: dict[tuple[str, ...], dict] = {}
+    for key, value in data.items():
+        if not isinstance(value, dict):
+            continue
+        if key == "nodes":
+            found.update({("nodes", nid): table for nid, table in value.items() if isinstance(table, dict)})
+        else:
+            found[(key,)] = value
+    return found
+
+
+def _flatten_texts(src: TomlSource, out: dict[str, TextEntry], locks: dict[str, str]) -> dict[str, str]:
+    """Store every string of the file under a dotted key; return unit → hash for the file's units.
+
+    Keys start with the file stem; `ui_<part>.toml` files add to the shared `ui.` namespace so each
+    part of the interface can keep its own file.
+    """
+    stem = src.path.stem
+    prefix = "ui" if stem.startswith("ui_") else stem
+
+    def walk(table: dict, path: tuple[str, ...]) -> None:
+        for key, value in table.items():
+            here = (*path, key)
+            unit = ".".join((stem, *unit_of(here)))
+            if isinstance(value, dict):
+                walk(value, here)
+            elif key == LOCK_KEY and len(here) == len(unit_of(here)) + 1 and isinstance(value, str):
+                locks[unit] = value
+            elif isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                stored = value if isinstance(value, str) else tuple(value)
+                out[".".join((prefix, *here))] = TextEntry(stored, src.path, src.line_of(*here), unit)
+
+    walk(src.data, ())
+    return {".".join((stem, *path)): unit_hash(table) for path, table in units(src.data).items()}
+
+
+def _load_locales(path: Path, read, problems: list[Problem]) -> tuple[dict[str, LocaleInfo], str, set[str]]:
+    src = read(path)
+    fallback = {"zh-CN": LocaleInfo("zh-CN", "简体中文")}
+    if src is None:
+        return fallback, "zh-CN", set()
+    source = src.data.get("source", "zh-CN")
+    locales: dict[str, LocaleInfo] = {}
+    for code, raw in src.data.get("locales", {}).items():
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+            problems.append(_problem(src.error("E010", f"locale {code!r} needs `name = \"…\"`", "locales", code)))
+            continue
+        locales[code] = LocaleInfo(code, raw["name"], tuple(raw.get("fallback", ())), tuple(raw.get("fonts", ())))
+    if source not in locales:
+        problems.append(_problem(src.error("E010", f"source locale {source!r} is not listed under [locales]", "source")))
+        locales[source] = LocaleInfo(source, source)
+    critical = set(src.data.get("critical", {}).get("units", []))
+    return locales, source, critical
+
+
+def _load_contacts(path: Path, read, problems: list[Problem]) -> tuple[dict[str, Profile], str, tuple[str, ...]]:
+    src = read(path)
+    if src is None:
+        return {}, "", ()
+    profiles: dict[str, Profile] = {}
+    for pid, raw in src.data.get("profiles", {}).items():
+        try:
+            profiles[pid] = Profile(pid, raw["name"], raw["support_email"], tuple(raw["domains"]), tuple(raw.get("aliases", ())))
+        except (KeyError, TypeError):
+            problems.append(_problem(src.error("E010", f"profile {pid!r} needs name, support_email and domains", "profiles", pid)))
+    default = src.data.get("default_profile", next(iter(profiles), ""))
+    if default not in profiles:
+        problems.append(_problem(src.error("E010", f"default_profile {default!r} is not a [profiles.<id>] table", "default_profile")))
+    links = tuple(src.data.get("links", {}).get("allowed_domains", ()))
+    domains = tuple(d for p in profiles.values() for d in p.domains)
+    return profiles, default, tuple(dict.fromkeys(domains + links))

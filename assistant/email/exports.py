@@ -1,0 +1,274 @@
+"""Ways a reviewed support request leaves the app: .eml draft, mailto link, clipboard text, .txt, print/PDF text.
+
+Qt-free: printing/PDF and the clipboard itself live in the review page; this module prepares and guards the
+text they get. Every path goes through `assistant.secrets.guard.guard` first, so a secret is never written or handed
+over, and every file is written atomically, so a failed export leaves neither a half file nor a changed draft.
+
+What each exit keeps and loses (shown to the user before they choose; UI text in ui_review.toml):
+- .eml: recipient, subject, body and attachments; opens as an unsent draft in Outlook, others may need
+  "Edit as new".
+- mailto: recipient, subject and body only; no attachments; long bodies are shortened (full text to clipboard).
+- clipboard / .txt / print / PDF: the text only; attachments stay behind (their names are listed).
+"""
+from __future__ import annotations
+
+import errno
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+from urllib.parse import quote
+
+from assistant.storage.atomic import write_bytes_atomic
+from assistant.email.attachments import Attachment, safe_filename
+from assistant.errors import AssistantError
+from assistant.secrets.guard import Exit, Part, guard, parse_recipients
+
+MAILTO_LIMIT = 2000  # characters of the whole URL; browsers and mail apps cut longer ones (research §d)
+EXPORT_NOTES = {
+    Exit.EML: "Keeps recipient, subject, body and attachments. Outlook opens it as a draft; Thunderbird and Apple "
+              "Mail show it as a message: choose 'Edit as new'.",
+    Exit.MAILTO: "Keeps recipient, subject and body; attachments must be added by hand. A long body is shortened "
+                 "and the full text is put on the clipboard.",
+    Exit.CLIPBOARD: "Copies recipient, subject and body as text; attachments are not copied.",
+    Exit.TXT: "Saves recipient, subject and body as plain text; attachments are not included.",
+    Exit.PRINT: "Prints recipient, subject and body; attachments are not printed.",
+    Exit.PDF: "Saves recipient, subject and body as a PDF; attachments are not included.",
+}
+MAILTO_NOTE = ("[The full text is on the clipboard: select all of this text and paste it (Ctrl+V / Cmd+V) to replace "
+               "it.]")
+
+
+class ExportFailed(AssistantError):
+    """Writing an export failed (permission, missing folder, full disk…); the draft itself is untouched."""
+
+    def __init__(self, path: Path, reason: str, errno_: int | None = None) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        self.errno = errno_
+        super().__init__(f"Could not save {self.path}: {reason}. Nothing was changed in your draft; "
+                         f"choose another folder and try again.")
+
+
+_REASONS = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "the folder does not exist (any more)",
+    errno.ENOTDIR: "the folder does not exist (any more)",
+    errno.ENOSPC: "the disk is full",
+    errno.EROFS: "the disk is read-only",
+    errno.EISDIR: "a folder with that name exists",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+if hasattr(errno, "EDQUOT"):  # not on Windows
+    _REASONS[errno.EDQUOT] = "the disk quota is used up"
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Atomic write; any OSError becomes ExportFailed with a plain-language reason."""
+    path = Path(path)
+    try:
+        write_bytes_atomic(path, data)
+    except OSError as exc:
+        reason = _REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+        raise ExportFailed(path, reason, exc.errno) from exc
+    return path
+
+
+# ---- the outgoing message --------------------------------------------------------------------------------------
+_HEADER_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_BODY_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_BODY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_header(text: str) -> str:
+    """One line: CR, LF and other controls become spaces (no header injection), runs of spaces collapse."""
+    return " ".join(_HEADER_BREAKS.sub(" ", _SURROGATES.sub("\ufffd", text)).split())
+
+
+def clean_body(text: str) -> str:
+    """Plain-text body with LF line ends only, no control characters, ending in one newline."""
+    text = _SURROGATES.sub("\ufffd", text)
+    text = _BODY_CONTROLS.sub("", _BODY_BREAKS.sub("\n", text))
+    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))  # trailing blanks are mangled in transit
+    return text.strip("\n") + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """What the user reviewed: exactly what leaves the app. `accepted` holds values confirmed as public
+    (transaction hashes from the tx-hash field) that the firewall would otherwise ask about."""
+
+    to: str
+    subject: str
+    body: str
+    attachments: tuple[Attachment, ...] = ()
+    accepted: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    trusted: tuple[str, ...] = field(default=(), repr=False)  # text the app wrote itself (see firewall.scan_parts)
+
+    @classmethod
+    def from_draft(cls, draft, attachments: Sequence[Attachment] = (), accepted: Sequence[str] = ()) -> Message:
+        return cls(draft.to, draft.subject, draft.body, tuple(attachments),
+                   tuple(draft.public_values) + tuple(accepted), tuple(draft.languages),
+                   tuple(getattr(draft, "trusted_texts", ()))).cleaned()
+
+    def cleaned(self) -> Message:
+        names = [safe_filename(a.filename) for a in self.attachments]
+        files = tuple(a if a.filename == n else replace(a, filename=n) for a, n in zip(self.attachments, names))
+        return replace(self, to=clean_header(self.to), subject=clean_header(self.subject), body=clean_body(self.body),
+                       attachments=files)
+
+    def parts(self) -> list[Part]:
+        parts = [Part("to", self.to), Part("subject", self.subject), Part("body", self.body)]
+        for a in self.attachments:
+            parts.append(Part("attachment_name", a.filename, a.filename))
+            if a.is_text:
+                parts.append(Part("attachment_text", a.text(), a.filename))
+        return parts
+
+
+def as_message(item) -> Message:
+    """A Message as it is, or a Draft taken as it was built (no attachments, its tx hashes accepted)."""
+    return item if isinstance(item, Message) else Message.from_draft(item)
+
+
+def checked(message: Message, exit_name: Exit) -> Message:
+    """The cleaned message, after the secret firewall let it pass (raises ExportBlocked otherwise)."""
+    clean = as_message(message).cleaned()
+    guard(clean.parts(), exit_name, accepted=clean.accepted, trusted=clean.trusted)
+    return clean
+
+
+# ---- .eml ------------------------------------------------------------------------------------------------------
+_EW_FIRST, _EW_NEXT = 42, 45  # UTF-8 bytes per base64 encoded-word: first line after "Subject: ", then " " + word
+
+
+def encoded_words(text: str) -> str:
+    """RFC 2047 form of an unstructured header value, folded to lines of at most 78 characters.
+
+    The whole value is base64 encoded-words that never split a character, and every space stays inside a word:
+    decoders drop the folding whitespace between adjacent encoded words, so the text comes back exactly.
+    (The stdlib folder can lose a space between two encoded words when it folds, hence this.)"""
+    import base64
+
+    words: list[str] = []
+    chunk = b""
+    limit = _EW_FIRST
+    for ch in text:
+        data = ch.encode("utf-8")
+        if chunk and len(chunk) + len(data) > limit:
+            words.append(chunk.decode("utf-8"))
+            chunk, limit = b"", _EW_NEXT
+        chunk += data
+    if chunk:
+        words.append(chunk.decode("utf-8"))
+    return "\n ".join(f"=?utf-8?b?{base64.b64encode(w.encode('utf-8')).decode('ascii')}?=" for w in words)
+
+
+def _needs_encoding(text: str) -> bool:
+    return not text.isascii() or "=?" in text or len(text) > 70
+
+
+def eml_bytes(message: Message) -> bytes:
+    """RFC 5322 draft: UTF-8 headers (RFC 2047), X-Unsent: 1, text/plain body, attachments as MIME parts.
+    No Date/From/Message-ID: the mail client fills those in when the user sends it."""
+    m = checked(message, Exit.EML)
+    msg = EmailMessage(policy=policy.SMTP)
+    if m.to:
+        msg["To"] = m.to
+    if _needs_encoding(m.subject):
+        msg.set_raw("Subject", encoded_words(m.subject))  # pre-folded; the generator keeps it as it is
+    else:
+        msg["Subject"] = m.subject
+    msg["X-Unsent"] = "1"
+    # 8bit keeps the draft readable in a text editor; a line over RFC 5322's 998 octets needs base64/QP instead.
+    longest = max(len(line.encode("utf-8")) for line in m.body.split("\n"))
+    msg.set_content(m.body, subtype="plain", charset="utf-8", cte="8bit" if longest <= 990 else None)
+    for a in m.attachments:
+        maintype, _slash, subtype = a.content_type.partition("/")
+        # bytes as they are (base64), so a text file comes back byte for byte, line ends included
+        params = {"charset": "utf-8"} if maintype == "text" else None
+        msg.add_attachment(a.data, maintype=maintype, subtype=subtype or "octet-stream", filename=a.filename,
+                           params=params)
+    if m.languages:  # last: set_content()/add_attachment() move or drop Content-* headers set earlier
+        msg["Content-Language"] = ", ".join(m.languages)
+    return msg.as_bytes()
+
+
+def save_eml(message: Message, path: Path) -> Path:
+    """Write the .eml draft atomically (`message` may also be a Draft)."""
+    return write_file(path, eml_bytes(message))
+
+
+# ---- plain text: clipboard, .txt, print/PDF --------------------------------------------------------------------
+def _as_text(m: Message) -> str:
+    return f"To: {m.to}\nSubject: {m.subject}\n\n{m.body}"
+
+
+def text_for(message: Message, exit_name: Exit) -> str:
+    """The text handed to the clipboard, a printer or a PDF writer, after the firewall let it pass."""
+    return _as_text(checked(message, exit_name))
+
+
+def clipboard_text(message: Message) -> str:
+    return text_for(message, Exit.CLIPBOARD)
+
+
+def save_txt(message: Message, path: Path) -> Path:
+    return write_file(path, text_for(message, Exit.TXT).encode("utf-8"))
+
+
+SAVERS = {".eml": save_eml, ".txt": save_txt}
+
+
+def save(message: Message, path: Path) -> Path:
+    """Save by the file's suffix (.eml or .txt)."""
+    saver = SAVERS.get(Path(path).suffix.lower())
+    if saver is None:
+        raise ValueError(f"{path}: choose a name ending in .eml or .txt")
+    return saver(message, path)
+
+
+# ---- mailto ----------------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class MailtoLink:
+    url: str
+    shortened: bool  # True: the URL holds a shortened body; put `full_body` on the clipboard and say so
+    full_body: str
+
+
+def _mailto_url(to: str, subject: str, body: str) -> str:
+    # RFC 6068: addr-spec in the path, hfields percent-encoded as UTF-8, line breaks as %0D%0A.
+    recipients = ",".join(quote(addr, safe="@") for addr in parse_recipients(to))
+    query = "&".join(f"{name}={quote(value, safe='')}" for name, value in
+                     (("subject", subject), ("body", body.replace("\n", "\r\n"))) if value)
+    return f"mailto:{recipients}?{query}" if query else f"mailto:{recipients}"
+
+
+def mailto(message: Message, *, limit: int = MAILTO_LIMIT, note: str = MAILTO_NOTE) -> MailtoLink:
+    """A mailto: URL of at most `limit` characters. When the body does not fit, the URL carries `note` and as
+    many leading lines of the body as fit, and `full_body` is what the caller puts on the clipboard."""
+    m = checked(message, Exit.MAILTO)
+    url = _mailto_url(m.to, m.subject, m.body)
+    if len(url) <= limit:
+        return MailtoLink(url, False, m.body)
+    lines = m.body.split("\n")
+    best = _mailto_url(m.to, m.subject, note)
+    lo, hi = 0, len(lines)
+    while lo < hi:  # the most leading lines that still fit
+        mid = (lo + hi + 1) // 2
+        candidate = _mailto_url(m.to, m.subject, note + "\n\n" + "\n".join(lines[:mid]) + "\n[…]")
+        if len(candidate) <= limit:
+            lo, best = mid, candidate
+        else:
+            hi = mid - 1
+    if len(best) > limit:  # even the note does not fit next to this subject: shorten the subject too
+        subject = m.subject
+        while subject and len(_mailto_url(m.to, subject + "…", note)) > limit:
+            subject = subject[: max(0, len(subject) - max(1, len(subject) // 8))]
+        best = _mailto_url(m.to, subject + "…" if subject else "", note)
+    return MailtoLink(best, True, m.body)

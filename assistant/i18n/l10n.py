@@ -1,0 +1,345 @@
+"""Translator workflow without git: coverage and freshness, source diffs, accepting units, new locales.
+
+Locks. Each translated unit (the [flow] table or a [nodes.<id>] table of a flow file, or a top-level table
+of any other file) may hold `lock = "<8 hex>"`: the hash of the source unit it was translated from.
+A different current hash means the source changed since: the unit is *outdated*.
+
+Snapshots. `accept` also stores the source text it locked against in
+`content/locales/<locale>/.source-snapshot.toml` (machine-written, hidden from the loader), so `diff` can
+show exactly what changed in the source since — offline, without version control.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.storage.atomic import write_text_atomic
+from assistant.content.catalog import LOCK_KEY, Catalog, TextEntry
+from assistant.errors import AssistantError
+from assistant.toml_lines import quote_key, scan
+
+SNAPSHOT_FILE = ".source-snapshot.toml"
+
+
+class L10nError(AssistantError):
+    """A localisation command could not do what was asked; the message says why and what to do."""
+
+
+# ---- status ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class UnitState:
+    unit: str
+    state: str  # current | outdated | unlocked | untranslated | missing | partial
+    path: Path | None
+    line: int
+    keys: int  # texts in the source unit
+    present: int  # of those, texts the locale has
+
+
+@dataclass(slots=True)
+class LocaleStatus:
+    locale: str
+    units: list[UnitState] = field(default_factory=list)
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)  # file name → (present, total)
+
+    def count(self, state: str) -> int:
+        return sum(u.state == state for u in self.units)
+
+
+def source_units(catalog: Catalog) -> dict[str, list[str]]:
+    """unit → its text keys in the source locale, in file order."""
+    found: dict[str, list[str]] = {}
+    for key, entry in catalog.texts.get(catalog.source_locale, {}).items():
+        found.setdefault(entry.unit, []).append(key)
+    return found
+
+
+def unit_entries(catalog: Catalog, locale: str, unit: str) -> dict[str, TextEntry]:
+    return {k: e for k, e in catalog.texts.get(locale, {}).items() if e.unit == unit}
+
+
+def status(catalog: Catalog, locale: str) -> LocaleStatus:
+    result = LocaleStatus(locale)
+    source = catalog.texts.get(catalog.source_locale, {})
+    table = catalog.texts.get(locale, {})
+    locks = catalog.locks.get(locale, {})
+    for unit, keys in source_units(catalog).items():
+        mine = [k for k in keys if k in table]
+        name = source[keys[0]].path.name
+        have, total = result.files.get(name, (0, 0))
+        result.files[name] = (have + len(mine), total + len(keys))
+        if not mine:
+            result.units.append(UnitState(unit, "missing", None, 0, len(keys), 0))
+            continue
+        first = table[mine[0]]
+        if locale == catalog.source_locale:
+            state = "current"
+        elif len(mine) < len(keys):
+            state = "partial"
+        elif all(table[k].value == source[k].value for k in keys):
+            state = "untranslated"
+        elif unit not in locks:
+            state = "unlocked"
+        else:
+            state = "outdated" if catalog.is_outdated(locale, unit) else "current"
+        result.units.append(UnitState(unit, state, first.path, first.line, len(keys), len(mine)))
+    return result
+
+
+def flow_coverage(catalog: Catalog, locale: str) -> dict[str, tuple[int, int]]:
+    from assistant.checks.catalog import required_keys
+
+    table = catalog.texts.get(locale, {})
+    return {fid: (sum(k in table for k, _ in required_keys(flow)), len(required_keys(flow)))
+            for fid, flow in catalog.flows.items()}
+
+
+# ---- snapshots and diff --------------------------------------------------------------------------------
+
+def snapshot_path(catalog: Catalog, locale: str) -> Path:
+    return catalog.content_dir / "locales" / locale / SNAPSHOT_FILE
+
+
+def read_snapshots(catalog: Catalog, locale: str) -> dict[str, dict]:
+    path = snapshot_path(catalog, locale)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def _unit_texts(catalog: Catalog, locale: str, unit: str) -> dict[str, str | list[str]]:
+    """Text of one unit as {key inside the unit: value}."""
+    out: dict[str, str | list[str]] = {}
+    depth = len(unit.split("."))
+    for key, entry in unit_entries(catalog, locale, unit).items():
+        inner = ".".join(key.split(".")[depth:])
+        out[inner] = entry.value if isinstance(entry.value, str) else list(entry.value)
+    return out
+
+
+def _toml_string(value: str) -> str:
+    if "\n" in value and "'''" not in value and not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", value):
+        return "'''\n" + value + "'''"
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _toml_value(value: str | list[str]) -> str:
+    if isinstance(value, str):
+        return _toml_string(value)
+    return "[" + ", ".join(_toml_string(v) for v in value) + "]"
+
+
+def write_snapshots(catalog: Catalog, locale: str, snapshots: dict[str, dict]) -> None:
+    out = ["# Written by `main.py l10n accept`: the source text each unit was translated from, so that",
+           "# `main.py l10n diff` can show what changed in the source since. Do not edit by hand.", ""]
+    for unit in sorted(snapshots):
+        out.append(f"[{json.dumps(unit, ensure_ascii=False)}]")
+        for key, value in snapshots[unit].items():
+            out.append(f"{json.dumps(key, ensure_ascii=False)} = {_toml_value(value)}")
+        out.append("")
+    write_text_atomic(snapshot_path(catalog, locale), "\n".join(out))
+
+
+def _as_lines(texts: dict) -> list[str]:
+    lines: list[str] = []
+    for key in sorted(k for k in texts if k not in ("lock", "source_locale")):
+        value = texts[key]
+        lines.append(f"[{key}]")
+        lines.extend(value.splitlines() if isinstance(value, str) else [", ".join(value)])
+    return lines
+
+
+def unit_diff(catalog: Catalog, locale: str, unit: str) -> tuple[str, list[str]]:
+    """(summary, unified diff lines of the source unit from its snapshot to now)."""
+    unit = resolve_unit(catalog, locale, unit)
+    lock = catalog.locks.get(locale, {}).get(unit)
+    current = catalog.unit_hashes.get(unit)
+    now = _unit_texts(catalog, catalog.source_locale, unit)
+    if lock is None:
+        return (f"{unit} has no lock in {locale}, so it is unknown which source text it was translated from; "
+                f"the current source is shown. After checking the translation run `main.py l10n accept {locale} {unit}`.",
+                [f"  {line}" for line in _as_lines(now)])
+    if lock == current:
+        return f"{unit} is up to date in {locale} (lock {lock}).", []
+    snap = read_snapshots(catalog, locale).get(unit)
+    if not snap or snap.get("lock") != lock:
+        return (f"{unit} is outdated in {locale} (lock {lock}, source now {current}), but no snapshot of the old source "
+                "text was stored; compare with the current source below.", [f"  {line}" for line in _as_lines(now)])
+    diff = difflib.unified_diff(_as_lines(snap), _as_lines(now), f"source when translated ({lock})",
+                                f"source now ({current})", lineterm="")
+    return f"{unit} is outdated in {locale}: the source changed since it was translated.", list(diff)
+
+
+def resolve_unit(catalog: Catalog, locale: str, name: str) -> str:
+    """Accept a unit name, or a text key inside it."""
+    hashes = catalog.unit_hashes
+    if name in hashes:
+        return name
+    for table in (catalog.texts.get(locale, {}), catalog.texts.get(catalog.source_locale, {})):
+        entry = table.get(name)
+        if entry is not None:
+            return entry.unit
+    near = difflib.get_close_matches(name, list(hashes), n=3)
+    hint = f"; did you mean {', '.join(near)}?" if near else "; `main.py l10n status` lists them"
+    raise L10nError(f"unknown unit {name!r}{hint}")
+
+
+# ---- accept: write lock lines ----------------------------------------------------------------------------
+
+def set_lock(text: str, unit_path: tuple[str, ...], lock: str) -> str:
+    """Return `text` with `lock = "<lock>"` set in the table `unit_path`, touching nothing else."""
+    lines = scan(text)
+    raw = text.splitlines(keepends=True)
+    target = (*unit_path, LOCK_KEY)
+    existing = next((ln for ln in lines if ln.key == target), None)
+    if existing is not None:
+        i = existing.number - 1
+        head, sep, tail = raw[i].partition("=")
+        m = re.match(r"""(\s*)(["'])([^"']*)\2""", tail)
+        if not m:
+            raise L10nError(f"line {existing.number}: cannot read the lock value; write it as lock = \"…\"")
+        raw[i] = head + sep + m.group(1) + f'"{lock}"' + tail[m.end():]
+        return "".join(raw)
+    newline = "\r\n" if raw and raw[0].endswith("\r\n") else "\n"
+    header = next((ln for ln in lines if ln.header == unit_path), None)
+    if header is not None:
+        raw.insert(header.number, f'{LOCK_KEY} = "{lock}"{newline}')
+        return "".join(raw)
+    sub = next((ln for ln in lines if ln.header is not None and ln.header[:len(unit_path)] == unit_path), None)
+    keyed = next((ln for ln in lines if ln.key is not None and ln.key[:len(unit_path)] == unit_path), None)
+    if keyed is not None and (sub is None or keyed.number < sub.number):
+        rel = unit_path[len(keyed.table):] if keyed.table == unit_path[:len(keyed.table)] else None
+        if rel is None:
+            raise L10nError(f"cannot place a lock for [{'.'.join(unit_path)}]; give it its own [{'.'.join(unit_path)}] header")
+        indent = keyed.text[: len(keyed.text) - len(keyed.text.lstrip())]
+        dotted = ".".join(quote_key(p) for p in (*rel, LOCK_KEY))
+        raw.insert(keyed.number - 1, f'{indent}{dotted} = "{lock}"{newline}')
+        return "".join(raw)
+    if sub is not None:
+        name = ".".join(quote_key(p) for p in unit_path)
+        raw.insert(sub.number - 1, f'[{name}]{newline}{LOCK_KEY} = "{lock}"{newline}{newline}')
+        return "".join(raw)
+    raise L10nError(f"the file has no [{'.'.join(unit_path)}] table to lock")
+
+
+def _unit_path(unit: str) -> tuple[str, ...]:
+    return tuple(unit.split(".")[1:])
+
+
+def accept(catalog: Catalog, locale: str, names: list[str] | None) -> list[str]:
+    """Lock the given units (None: every translated unit) to the current source; returns units changed."""
+    if locale == catalog.source_locale:
+        raise L10nError(f"{locale} is the source language; only translations carry locks")
+    if locale not in catalog.locales or catalog.locales[locale].pseudo:
+        raise L10nError(f"unknown locale {locale!r}; enabled: {', '.join(catalog.locales)}")
+    present = {e.unit for e in catalog.texts.get(locale, {}).values()}
+    wanted = sorted(present & set(catalog.unit_hashes)) if names is None else \
+        [resolve_unit(catalog, locale, n) for n in names]
+    by_file: dict[Path, list[str]] = {}
+    for unit in wanted:
+        entries = unit_entries(catalog, locale, unit)
+        if not entries:
+            raise L10nError(f"{locale} has no translation of {unit} yet; translate it first")
+        by_file.setdefault(next(iter(entries.values())).path, []).append(unit)
+    snapshots = read_snapshots(catalog, locale)
+    changed: list[str] = []
+    for path, file_units in by_file.items():
+        text = path.read_text(encoding="utf-8")
+        before = tomllib.loads(text)
+        new = text
+        for unit in file_units:
+            new = set_lock(new, _unit_path(unit), catalog.unit_hashes[unit])
+        _verify(path, before, new, {_unit_path(u): catalog.unit_hashes[u] for u in file_units})
+        if new != text:
+            write_text_atomic(path, new)
+        for unit in file_units:
+            if catalog.locks.get(locale, {}).get(unit) != catalog.unit_hashes[unit] or unit not in snapshots:
+                changed.append(unit)
+            snapshots[unit] = {"lock": catalog.unit_hashes[unit], "source_locale": catalog.source_locale,
+                               **_unit_texts(catalog, catalog.source_locale, unit)}
+    write_snapshots(catalog, locale, snapshots)
+    return changed
+
+
+def _verify(path: Path, before: dict, text: str, locks: dict[tuple[str, ...], str]) -> None:
+    """The edit must parse and change nothing but the lock values."""
+    try:
+        after = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise L10nError(f"{path}: placing the lock would break the file ({exc}); nothing was written") from None
+    for unit_path, lock in locks.items():
+        node_a, node_b = after, before
+        for part in unit_path:
+            node_a = node_a.get(part, {})
+            node_b = node_b.get(part, {})
+        if node_a.get(LOCK_KEY) != lock or {k: v for k, v in node_a.items() if k != LOCK_KEY} != \
+                {k: v for k, v in node_b.items() if k != LOCK_KEY}:
+            raise L10nError(f"{path}: could not place the lock of [{'.'.join(unit_path)}] safely; nothing was written")
+
+
+# ---- new locale ----------------------------------------------------------------------------------------------
+
+def _strip_locks(text: str) -> str:
+    lines = scan(text)
+    drop = {ln.number for ln in lines if ln.key is not None and ln.key[-1] == LOCK_KEY}
+    return "".join(line for n, line in enumerate(text.splitlines(keepends=True), start=1) if n not in drop)
+
+
+def new_locale(catalog: Catalog, code: str, name: str, fallback: list[str], copy_from: str | None = None) -> list[Path]:
+    """Scaffold content/locales/<code>/ from a complete locale and enable it in locales.toml."""
+    if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", code):
+        raise L10nError(f"{code!r} is not a language code like ja, ko or pt-BR")
+    folder = catalog.content_dir / "locales" / code
+    if code in catalog.locales or folder.exists():
+        raise L10nError(f"{code} already exists; edit content/locales/{code}/ instead")
+    origin = copy_from or catalog.source_locale
+    if origin not in catalog.texts:
+        raise L10nError(f"cannot copy from {origin!r}: no such locale")
+    for fb in fallback:
+        if fb not in catalog.locales:
+            raise L10nError(f"fallback {fb!r} is not an enabled locale ({', '.join(catalog.locales)})")
+    sources = sorted(p for p in (catalog.content_dir / "locales" / origin).glob("*.toml") if not p.name.startswith("."))
+    note = (f"# {name} ({code}): NOT TRANSLATED YET — this is the {origin} text copied by `main.py l10n new`.\n"
+            "# Translate each value. Keep the keys, {{ … }} template code, {placeholders}, links, numbers, addresses,\n"
+            f"# emails and brand names as they are. Then: `main.py check --locale {code}` and "
+            f"`main.py l10n accept {code} --all`.\n")
+    folder.mkdir(parents=True)
+    written = []
+    for src in sources:
+        target = folder / src.name
+        write_text_atomic(target, note + _strip_locks(src.read_text(encoding="utf-8")))
+        written.append(target)
+    add_locale_entry(catalog.content_dir / "locales.toml", code, name, fallback)
+    return written
+
+
+def add_locale_entry(path: Path, code: str, name: str, fallback: list[str], fonts: list[str] | None = None) -> None:
+    """Insert a [locales."<code>"] table after the last existing one, keeping the rest of the file as it is."""
+    text = path.read_text(encoding="utf-8")
+    lines = scan(text)
+    raw = text.splitlines(keepends=True)
+    last = max((ln.number for ln in lines if ln.header and ln.header[0] == "locales"), default=0)
+    after = next((ln.number for ln in lines if ln.number > last and ln.header and ln.header[0] != "locales"), len(raw) + 1)
+    pos = after - 1
+    while pos > last and (not raw[pos - 1].strip() or raw[pos - 1].lstrip().startswith("#")):
+        pos -= 1
+    block = ["\n", f"[locales.{json.dumps(code)}]\n", f"name = {json.dumps(name, ensure_ascii=False)}\n",
+             f"fallback = {json.dumps(fallback, ensure_ascii=False)}\n",
+             f"fonts = {json.dumps(fonts or [], ensure_ascii=False)}\n"]
+    if raw and not raw[pos - 1].endswith("\n"):
+        raw[pos - 1] += "\n"
+    new = "".join(raw[:pos] + block + raw[pos:])
+    try:
+        data = tomllib.loads(new)
+    except tomllib.TOMLDecodeError as exc:
+        raise L10nError(f"{path}: adding {code} would break the file ({exc}); add it by hand") from None
+    if data.get("locales", {}).get(code, {}).get("name") != name:
+        raise L10nError(f"{path}: could not add {code}; add it by hand")
+    write_text_atomic(path, new)
+

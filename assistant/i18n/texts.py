@@ -1,0 +1,90 @@
+"""Typed accessors for the text of one locale (with its fallback chain). No Qt."""
+from __future__ import annotations
+
+import logging
+from string import Formatter
+
+from assistant.content.catalog import Catalog
+from assistant.flows.model import STEP_SOLVED, STEP_UNSOLVED, NodeKind
+
+log = logging.getLogger(__name__)
+
+
+_PARAM_KEYS = {"another network": "another_network", "another EVM network": "another_evm_network", "other": "other",
+               "Ethereum/EVM": "evm",
+               "Ethereum/EVM, TRON or Bitcoin": "evm_tron_or_bitcoin"}
+
+
+class _SafeDict(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, params: dict) -> str:
+    """str.format that leaves unknown placeholders visible instead of raising (translator typos)."""
+    try:
+        return Formatter().vformat(template, (), _SafeDict(params))
+    except (ValueError, IndexError):
+        return template
+
+
+class Texts:
+    def __init__(self, catalog: Catalog, locale: str) -> None:
+        self.catalog = catalog
+        self.locale = locale if locale in catalog.texts else catalog.source_locale
+
+    def get(self, key: str, default: str = "") -> str:
+        return self.catalog.text(self.locale, key, default)
+
+    def ui(self, key: str, **params) -> str:
+        value = self.catalog.text(self.locale, f"ui.{key}")
+        if not value:
+            log.warning("missing UI text ui.%s in %s", key, self.locale)
+            return f"[{key}]"
+        return fill(value, params) if params else value
+
+    # flows ---------------------------------------------------------------------------------------
+    def flow_title(self, flow_id: str) -> str:
+        return self.get(f"{flow_id}.flow.title", flow_id)
+
+    def flow_summary(self, flow_id: str) -> str:
+        return self.get(f"{flow_id}.flow.summary")
+
+    def flow_keywords(self, flow_id: str) -> tuple[str, ...]:
+        return self.catalog.words(self.locale, f"{flow_id}.flow.keywords")
+
+    def node_title(self, flow_id: str, node_id: str) -> str:
+        return self.get(f"{flow_id}.nodes.{node_id}.title", node_id)
+
+    def node_body(self, flow_id: str, node_id: str) -> str:
+        return self.get(f"{flow_id}.nodes.{node_id}.body")
+
+    def choice(self, flow_id: str, node_id: str, choice_id: str, kind: NodeKind = NodeKind.QUESTION) -> str:
+        own = self.get(f"{flow_id}.nodes.{node_id}.choices.{choice_id}")
+        if own:
+            return own
+        if kind is NodeKind.STEP and choice_id in (STEP_SOLVED, STEP_UNSOLVED):
+            return self.ui(f"step.{choice_id}")
+        return choice_id
+
+    def field(self, flow_id: str, node_id: str, name: str, part: str = "label") -> str:
+        return self.get(f"{flow_id}.nodes.{node_id}.fields.{name}.{part}", name if part == "label" else "")
+
+    def option(self, flow_id: str, node_id: str, name: str, option: str) -> str:
+        return self.get(f"{flow_id}.nodes.{node_id}.fields.{name}.options.{option}", option)
+
+    def field_error(self, problem) -> str:
+        template = self.catalog.text(self.locale, f"ui.field_error.{problem.code}")
+        if not template:
+            return problem.message
+        # A few parameters are English words rather than names or examples; translate those.
+        params = {k: self.catalog.text(self.locale, f"ui.field_param.{_PARAM_KEYS[v]}", v) if v in _PARAM_KEYS else v
+                  for k, v in dict(problem.params).items()}
+        return fill(template, params)
+
+    # guides --------------------------------------------------------------------------------------
+    def guide_title(self, guide_id: str) -> str:
+        return self.get(f"guides.{guide_id}.title", guide_id)
+
+    def guide_body(self, guide_id: str) -> str:
+        return self.get(f"guides.{guide_id}.body")

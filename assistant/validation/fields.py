@@ -1,0 +1,407 @@
+"""Typed form fields and their validators. Pure Python; every problem says what a valid value looks like.
+
+`validate(kind, value, chain)` returns the normalised value and a FieldProblem (None when valid). The English text
+of each problem is MESSAGES[code].format(**params); the UI looks up `field_error.<code>` and substitutes the same
+params. Normalised values validate again to themselves, because the flow engine stores and re-validates them.
+Chain knowledge (address / tx-hash formats, explorers) lives in `assistant.validation.chains`.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone, tzinfo
+from decimal import Decimal
+from functools import lru_cache
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, available_timezones
+
+from assistant.validation import chains as _chains
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    code: str  # stable id, also the key of the localised message: field_error.<code>
+    message: str  # English fallback text
+    params: dict = field(default_factory=dict)
+
+
+FIELD_KINDS = frozenset({"text", "multiline", "select", "address", "tx_hash", "amount", "datetime", "email",
+                         "version", "ticket", "url", "exchange_uid"})
+
+TEXT_MAX, MULTILINE_MAX, MAX_DECIMALS = 200, 5000, 18
+FUTURE_SLACK = timedelta(days=1)
+EARLIEST = datetime(2009, 1, 3, tzinfo=timezone.utc)  # Bitcoin genesis block: no crypto event predates it
+
+_OR_LINK = " You can also paste the explorer link of the transaction."
+MESSAGES = {
+    "required": "This field is required.",
+    "not_text": "Enter text.",
+    "select_unknown": "Choose one of: {options}.",
+    "text_single_line": "Keep this to a single line; put longer explanations in the description field.",
+    "text_control_chars": "This contains invisible control characters. Type the text again instead of pasting it.",
+    "text_too_long": "Keep this to at most {max} characters (now {length}); put details in the description field.",
+    "secret_detected": (
+        "This looks like a recovery phrase or private key. Real support (TokenPocket, exchanges, this assistant) "
+        "never asks for it, and anyone who has it can take your funds. Remove it: it must not be sent to anyone."
+    ),
+    # addresses
+    "evm_address_format": "An Ethereum/EVM address is 0x followed by 40 hexadecimal characters, e.g. {example}.",
+    "evm_address_checksum": (
+        "This address mixes upper- and lower-case letters that do not match its EIP-55 checksum, so it is likely a "
+        "typo. Copy it again from the wallet or explorer instead of typing it. A correct one looks like {example}."
+    ),
+    "tron_address_format": "A TRON address starts with T and has 34 letters and digits, e.g. {example}.",
+    "tron_address_checksum": (
+        "This TRON address fails its built-in checksum, so at least one character is wrong (likely a typo). "
+        "Copy it again from the wallet or explorer. A valid one looks like {example}."
+    ),
+    "btc_address_format": "A Bitcoin address starts with bc1, 1 or 3 and has 26 to 62 letters and digits, e.g. {example}.",
+    "btc_address_checksum": (
+        "This Bitcoin address fails its built-in checksum, so at least one character is wrong (likely a typo). "
+        "Copy it again from the wallet. A valid one looks like {example}."
+    ),
+    "btc_address_encoding": (
+        "This bc1 address uses the wrong checksum type for its version (bc1q needs bech32, bc1p needs bech32m); "
+        "it was mistyped or made by outdated software. Copy it again from the receiving wallet, e.g. {example}."
+    ),
+    "btc_address_mixed_case": "A bc1 address is all lower case (or all upper case), never mixed, e.g. {example}.",
+    "btc_address_testnet": (
+        "This is a Bitcoin TESTNET address; testnet coins have no value. A real Bitcoin address starts with bc1, "
+        "1 or 3, e.g. {example}."
+    ),
+    "solana_address_format": "A Solana address is 32 to 44 letters and digits (base58, 32 bytes), e.g. {example}.",
+    "address_wrong_family": (
+        "This looks like a {detected} address, but the network you chose ({network}) uses {expected} addresses, "
+        "e.g. {example}. Check the network, or paste the address used on {network}."
+    ),
+    "address_looks_like_hash": (
+        "This is 64 hexadecimal characters: the shape of a transaction hash or a private key, not of an address. "
+        "An address looks like {example}. Never share a private key."
+    ),
+    "address_format": (
+        "This is not a wallet address format the assistant knows. Paste a public address such as {evm_example} "
+        "(Ethereum/EVM), {tron_example} (TRON), {bitcoin_example} (Bitcoin) or {solana_example} (Solana)."
+    ),
+    "address_generic_format": "Paste the address in one piece, without spaces (at most {max} characters), e.g. {example}.",
+    # transaction hashes
+    "evm_tx_hash_format": "An Ethereum/EVM transaction hash is 0x and 64 hexadecimal characters, e.g. {example}." + _OR_LINK,
+    "tron_tx_hash_format": "A TRON transaction ID is 64 hexadecimal characters, e.g. {example}." + _OR_LINK,
+    "btc_tx_hash_format": "A Bitcoin transaction ID (TxID) is 64 hexadecimal characters, e.g. {example}." + _OR_LINK,
+    "solana_tx_hash_format": "A Solana transaction signature is 86 to 88 letters and digits, e.g. {example}." + _OR_LINK,
+    "tx_hash_format": (
+        "Paste a transaction hash (TxID): 0x and 64 hexadecimal characters for Ethereum/EVM, 64 hexadecimal "
+        "characters for TRON or Bitcoin, or a Solana signature, e.g. {evm_example} or {solana_example}."
+    ),
+    "tx_hash_wrong_family": (
+        "This looks like a {detected} transaction, but the network you chose is {network}, whose transaction "
+        "hashes look like {example}. Check the network the transaction was sent on."
+    ),
+    "tx_hash_is_address": (
+        "This is a wallet address, not a transaction hash. Open the transaction in the wallet's history or in "
+        "the explorer and copy its hash (TxID), e.g. {example}."
+    ),
+    "tx_url_no_hash": (
+        "This link does not contain a transaction hash. Paste the link of the transaction page (…/tx/…) or the "
+        "hash itself, e.g. {example}."
+    ),
+    "tx_url_wrong_network": (
+        "This link is from {site}, which is not an explorer for {network}. Choose the network the transaction "
+        "was sent on, or paste the hash of a transaction on {network}, e.g. {example}."
+    ),
+    # other kinds
+    "amount_format": "Enter a number with a dot for decimals, optionally followed by the token, e.g. {example}.",
+    "amount_not_positive": "The amount must be more than zero, e.g. {example}.",
+    "amount_too_precise": "Use at most {max_decimals} digits after the decimal point, e.g. {example}.",
+    "datetime_format": "Enter the date and time with a time zone, e.g. {example}.",
+    "datetime_no_timezone": "Add your time zone, e.g. +08:00 or UTC: {example}.",
+    "datetime_unknown_timezone": (
+        "The time zone “{zone}” is unknown or ambiguous. Use an offset such as +08:00, UTC, or a name such as "
+        "Asia/Shanghai, e.g. {example}."
+    ),
+    "datetime_in_future": "This is more than a day in the future; check the year, month and time zone, e.g. {example}.",
+    "datetime_too_early": "This is before {earliest}, when Bitcoin began; check the year, e.g. {example}.",
+    "email_format": "An email address looks like name@domain.tld, without spaces, e.g. {example}.",
+    "version_format": "An app version is numbers separated by dots, as shown under Me > About Us, e.g. {example}.",
+    "ticket_format": "Reference numbers use letters, digits and - _ # /; separate several with commas, e.g. {example}.",
+    "url_format": "Paste the full web link, starting with https:// or http://, e.g. {example}.",
+    "exchange_uid_format": (
+        "The exchange UID is the account ID shown in the exchange app's profile: {min} to {max} letters or digits, "
+        "e.g. {example}. It is not a password."
+    ),
+}
+
+EXAMPLES = {
+    "amount": "120.5 USDT", "datetime": "2026-11-20 14:05 +08:00", "email": "alex.chen@example.com", "version": "2.3.1",
+    "ticket": "TP-20261120-0042, #318842", "url": "https://tokenpocket-support.example/verify", "exchange_uid": "35871942",
+}
+
+
+def _problem(code: str, **params) -> FieldProblem:
+    return FieldProblem(code, MESSAGES[code].format(**params), params)
+
+
+def _ex(code: str, kind: str) -> FieldProblem:
+    return _problem(code, example=EXAMPLES[kind])
+
+
+def _from_issue(norm: str, issue: _chains.Issue | None) -> tuple[str, FieldProblem | None]:
+    return norm, None if issue is None else _problem(issue.code, **issue.params)
+
+
+# ---- text ------------------------------------------------------------------------------------------------------
+def _bad_chars(s: str, allowed: str = "") -> bool:
+    return any(unicodedata.category(c) == "Cc" and c not in allowed for c in s)
+
+
+def _text(value: str) -> tuple[str, FieldProblem | None]:
+    value = value.replace("\t", " ")
+    if "\n" in value or "\r" in value or "\u2028" in value or "\u2029" in value:
+        return value, _problem("text_single_line")
+    if _bad_chars(value):
+        return value, _problem("text_control_chars")
+    if len(value) > TEXT_MAX:
+        return value, _problem("text_too_long", max=TEXT_MAX, length=len(value))
+    return value, None
+
+
+def _multiline(value: str) -> tuple[str, FieldProblem | None]:
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _bad_chars(value, "\n\t"):
+        return value, _problem("text_control_chars")
+    if len(value) > MULTILINE_MAX:
+        return value, _problem("text_too_long", max=MULTILINE_MAX, length=len(value))
+    return value, None
+
+
+# ---- amount ----------------------------------------------------------------------------------------------------
+_SYMBOL = r"[^\W\d_][\w.\-]{0,19}"
+_AMOUNT = re.compile(
+    rf"(?:(?P<pre>{_SYMBOL})\s*)?(?P<sign>[+-]?)(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)"
+    rf"\s*(?P<post>{_SYMBOL})?"
+)
+
+
+def _amount(value: str) -> tuple[str, FieldProblem | None]:
+    s = unicodedata.normalize("NFKC", value).replace("\u2212", "-").strip()
+    m = _AMOUNT.fullmatch(s) if len(s) <= 80 else None
+    if not m or (m["pre"] and m["post"]) or re.search(r"\d[eE][+-]?\d", s):  # no scientific notation
+        return value, _ex("amount_format", "amount")
+    number = Decimal(m["num"].replace(",", ""))
+    whole, _, decimals = m["num"].replace(",", "").partition(".")
+    if m["sign"] == "-" or number == 0:
+        return value, _ex("amount_not_positive", "amount")
+    if len(decimals) > MAX_DECIMALS:
+        return value, _problem("amount_too_precise", max_decimals=MAX_DECIMALS, example=EXAMPLES["amount"])
+    if len(whole.lstrip("0")) > 30:
+        return value, _ex("amount_format", "amount")
+    symbol = m["pre"] or m["post"]
+    text = format(number, "f")
+    return (f"{text} {symbol}" if symbol else text), None
+
+
+# ---- date and time ---------------------------------------------------------------------------------------------
+_DATETIME = re.compile(
+    r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s*T\s*|\s+|\s*,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"
+    r"\s*([AaPp]\.?[Mm]\.?(?![^\W\d_]))?\s*(.*)"
+)
+_OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
+_NORMALISED_TAIL = re.compile(r"\s*\(UTC [^()]*\)$")
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> dict[str, str]:
+    """Region/City names, case-insensitively. Empty without a time-zone database; offsets still work then."""
+    return {name.lower(): name for name in available_timezones() if "/" in name}
+
+
+def _zone(text: str) -> tzinfo | None | str:
+    """tzinfo, None when absent, or the text itself when it is not a usable zone."""
+    tz = text.strip().strip("()[]").strip()
+    if not tz:
+        return None
+    if tz.upper() in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    m = _OFFSET.fullmatch(tz)
+    if m:
+        minutes = int(m[2]) * 60 + int(m[3] or 0)
+        if int(m[3] or 0) >= 60 or minutes > 14 * 60:
+            return tz
+        return timezone(timedelta(minutes=-minutes if m[1] == "-" else minutes))
+    name = _zone_names().get(tz.lower())
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ValueError, OSError, KeyError):
+            pass
+    return tz
+
+
+def _iso(dt: datetime, seconds: bool, zulu: bool = False) -> str:
+    """2026-11-20T14:05+08:00, or 2026-11-20T06:05Z with `zulu` (for a UTC datetime)."""
+    text = dt.strftime("%Y-%m-%dT%H:%M:%S" if seconds else "%Y-%m-%dT%H:%M")
+    minutes = int(dt.utcoffset().total_seconds() // 60)
+    return text + ("Z" if zulu else f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
+
+
+def _datetime(value: str, now: datetime | None = None) -> tuple[str, FieldProblem | None]:
+    s = unicodedata.normalize("NFKC", value).replace("\u2212", "-").replace("年", "-").replace("月", "-")
+    m = _DATETIME.fullmatch(_NORMALISED_TAIL.sub("", s.replace("日", " ").strip())) if len(s) <= 200 else None
+    if not m:
+        return value, _ex("datetime_format", "datetime")
+    year, month, day, hour, minute = (int(x) for x in m.groups()[:5])
+    second = int(m[6] or 0)
+    if m[7]:
+        if not 1 <= hour <= 12:
+            return value, _ex("datetime_format", "datetime")
+        hour = hour % 12 + (12 if m[7][0] in "Pp" else 0)
+    tz = _zone(m[8])
+    if tz is None:
+        return value, _ex("datetime_no_timezone", "datetime")
+    if isinstance(tz, str):
+        return value, _problem("datetime_unknown_timezone", zone=tz, example=EXAMPLES["datetime"])
+    try:
+        local = datetime(year, month, day, hour, minute, second, tzinfo=tz)
+        utc = local.astimezone(timezone.utc)
+    except (ValueError, OverflowError):
+        return value, _ex("datetime_format", "datetime")
+    if utc < EARLIEST:
+        return value, _problem("datetime_too_early", earliest="2009-01-03", example=EXAMPLES["datetime"])
+    if utc > (now or datetime.now(timezone.utc)) + FUTURE_SLACK:
+        return value, _ex("datetime_in_future", "datetime")
+    seconds = second != 0
+    return f"{_iso(local, seconds)} (UTC {_iso(utc, seconds, zulu=True)})", None
+
+
+# ---- contact and references ------------------------------------------------------------------------------------
+_LOCAL_PART = re.compile(r"[^\s@\"(),:;<>\[\]\\]{1,64}")
+_LABEL = re.compile(r"[^\W_](?:[^\W_]|-){0,61}(?<!-)|[^\W_]")
+
+
+def _email(value: str) -> tuple[str, FieldProblem | None]:
+    s = unicodedata.normalize("NFKC", value).strip()
+    s = s[7:] if s.lower().startswith("mailto:") else s
+    local, at, domain = s.rpartition("@")
+    labels = domain.lower().rstrip(".").split(".")
+    ok = (
+        at and _LOCAL_PART.fullmatch(local) and not local.startswith(".") and not local.endswith(".")
+        and ".." not in local and len(domain) <= 253 and len(labels) >= 2
+        and all(_LABEL.fullmatch(label) for label in labels)
+        and (re.fullmatch(r"[^\W\d_]{2,63}", labels[-1]) or re.fullmatch(r"xn--[a-z0-9-]{2,59}", labels[-1]))
+    )
+    if not ok:
+        return value, _ex("email_format", "email")
+    return f"{local}@{'.'.join(labels)}", None
+
+
+_VERSION = re.compile(  # 2.3.1, v1.9.8, 2.3.1-beta, V2.3.1 (1234)
+    r"(?:v|version\s*)?(\d{1,4}(?:\.\d{1,6}){1,3})((?:[-+ ]?[A-Za-z][\w.\-]{0,20})?(?:\s*\(\w{1,20}\))?)", re.I
+)
+
+
+def _version(value: str) -> tuple[str, FieldProblem | None]:
+    s = unicodedata.normalize("NFKC", value).strip()
+    m = _VERSION.fullmatch(s)
+    if not m:
+        return value, _ex("version_format", "version")
+    return m[1] + m[2], None
+
+
+_TICKET = re.compile(r"[A-Za-z0-9#][A-Za-z0-9\-_#/]{0,63}")
+
+
+def _ticket(value: str) -> tuple[str, FieldProblem | None]:
+    s = unicodedata.normalize("NFKC", value)
+    refs = [r for r in re.split(r"[,;、\s]+", s) if r]
+    if not refs or len(refs) > 10 or not all(_TICKET.fullmatch(r) for r in refs):
+        return value, _ex("ticket_format", "ticket")
+    return ", ".join(refs), None
+
+
+_HOST = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]+)|\d{1,3}(?:\.\d{1,3}){3}")
+
+
+def _url(value: str) -> tuple[str, FieldProblem | None]:
+    """A link kept verbatim as evidence (look-alike characters included); only its shape is checked."""
+    s = value.strip()
+    bad = any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in s)
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*)://", s)
+    if bad or len(s) > 2000 or (scheme and scheme[1].lower() not in ("http", "https")):
+        return value, _ex("url_format", "url")
+    if not scheme and re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:(?!\d)", s):  # javascript:, data:, mailto: …
+        return value, _ex("url_format", "url")
+    try:
+        host = urlsplit(s if scheme else "http://" + s).hostname or ""
+    except ValueError:
+        return value, _ex("url_format", "url")
+    if not _HOST.fullmatch(host):
+        return value, _ex("url_format", "url")
+    return s, None
+
+
+def _exchange_uid(value: str) -> tuple[str, FieldProblem | None]:
+    s = unicodedata.normalize("NFKC", value).strip()
+    if not re.fullmatch(r"[A-Za-z0-9]{4,40}", s):
+        return value, _problem("exchange_uid_format", min=4, max=40, example=EXAMPLES["exchange_uid"])
+    return s, None
+
+
+_VALIDATORS = {  # address and tx_hash go to assistant.validation.chains; select membership is checked in validate_values
+    "text": _text, "multiline": _multiline, "select": lambda v: (v, None), "amount": _amount, "datetime": _datetime,
+    "email": _email, "version": _version, "ticket": _ticket, "url": _url, "exchange_uid": _exchange_uid,
+}
+
+
+def validate(kind: str, value: str, chain: str | None = None) -> tuple[str, FieldProblem | None]:
+    """Return the normalised value and a problem (None when valid). `value` is never empty here."""
+    if kind == "address":
+        return _from_issue(*_chains.check_address(chain, value))
+    if kind == "tx_hash":
+        return _from_issue(*_chains.check_tx_hash(chain, value))
+    try:
+        check = _VALIDATORS[kind]
+    except KeyError:
+        raise ValueError(f"unknown field kind {kind!r}; known kinds: {', '.join(sorted(FIELD_KINDS))}") from None
+    return check(value)
+
+
+# ---- secrets ---------------------------------------------------------------------------------------------------
+def check_value(kind: str, value: str, chain: str | None = None) -> tuple[str, FieldProblem | None]:
+    """`validate` plus the secret check: what a form applies to one non-empty value, and the UI as you type."""
+    value_out, problem = validate(kind, value, chain)
+    return value_out, _secret_problem(kind, value) or problem  # a secret outranks any format problem
+
+
+def _secret_problem(kind: str, value: str) -> FieldProblem | None:
+    """`secret_detected` when the secret scanner blocks the value."""
+    scan = importlib.import_module("assistant.secrets.scan")  # on first use: the wordlists are not a start-up cost
+    findings = scan.find_secrets(value, context="tx_hash" if kind == "tx_hash" else "free_text")
+    return _problem("secret_detected") if scan.has_blocking(findings) else None
+
+
+def validate_values(
+    fields: Iterable, values: Mapping[str, str], chains: Mapping[str, str | None]
+) -> tuple[dict[str, str], dict[str, FieldProblem]]:
+    clean: dict[str, str] = {}
+    errors: dict[str, FieldProblem] = {}
+    for f in fields:
+        raw = values.get(f.name, "")
+        if not isinstance(raw, str):
+            errors[f.name] = _problem("not_text")
+            continue
+        raw = raw.strip()
+        if not raw:
+            if f.required:
+                errors[f.name] = _problem("required")
+            continue
+        if f.kind == "select" and raw not in f.options:
+            errors[f.name] = _problem("select_unknown", options=", ".join(f.options))
+            continue
+        value, problem = check_value(f.kind, raw, chains.get(f.name))
+        if problem:
+            errors[f.name] = problem
+        else:
+            clean[f.name] = value
+    return clean, errors

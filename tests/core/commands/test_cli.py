@@ -1,0 +1,82 @@
+"""The command line: usage errors exit 2, `draft` names what is missing, `check` speaks like a compiler."""
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+
+from tests.core.content_fixture import write_content
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture
+def content(tmp_path, monkeypatch):
+    root = write_content(tmp_path / "content")
+    monkeypatch.setenv("WSA_CONTENT_DIR", str(root))
+    return root
+
+
+def test_unknown_argument_prints_usage_and_exits_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--no-such-option"])
+    assert info.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_check_exits_0_on_clean_content(content, capsys):
+    assert main(["check"]) == 0
+    assert "0 error(s), 0 warning(s)" in capsys.readouterr().err
+
+
+def test_check_reports_path_line_col_and_exits_1(content, capsys):
+    flow = content / "flows" / "app_crash.toml"
+    flow.write_text(flow.read_text(encoding="utf-8").replace('solved = "fixed"', 'solved = "fixd"'), encoding="utf-8")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "content/flows/app_crash.toml:14:1: error[E012]:" in out
+
+
+def test_check_json_lists_problems(content, capsys):
+    en = content / "locales" / "en" / "app_crash.toml"
+    en.write_text(en.read_text(encoding="utf-8").replace('choices.no = "No"\n', ""), encoding="utf-8")
+    assert main(["check", "--format", "json"]) == 0  # a missing translation is a warning
+    data = json.loads(capsys.readouterr().out)
+    assert [(d["code"], d["severity"], d["path"]) for d in data] == [("W020", "warning", "content/locales/en/app_crash.toml")]
+    assert main(["check", "--strict"]) == 1
+
+
+def test_draft_names_the_missing_answer_and_lists_valid_choices(content, capsys):
+    assert main(["draft", "--flow", "app_crash"]) == 2
+    assert "no answer for node 'gate'" in capsys.readouterr().err
+
+
+def test_draft_rejects_an_unknown_choice(content, capsys):
+    assert main(["draft", "--flow", "app_crash", "--answer", "gate=perhaps"]) == 2
+    assert "valid choices: yes, no" in capsys.readouterr().err
+
+
+def test_draft_rejects_an_unknown_node(content, capsys):
+    assert main(["draft", "--flow", "app_crash", "--answer", "nowhere=yes"]) == 2
+    assert "unknown node(s) nowhere" in capsys.readouterr().err
+
+
+def test_draft_writes_the_support_request_with_steps_tried(content, tmp_path, capsys):
+    out = tmp_path / "draft.txt"
+    code = main(["draft", "--flow", "app_crash", "--locale", "en", "--answer", "gate=no",
+                 "--answer", "restart_app=unsolved", "--out", str(out)])
+    assert code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("To: service@tokenpocket.pro\nSubject: [TokenPocket] The app will not open WSA-")
+    assert "- Restart the phone: no" in text
+
+
+
+
+def test_main_py_is_runnable_as_a_script():
+    result = subprocess.run([sys.executable, "main.py", "check", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "--format" in result.stdout

@@ -1,0 +1,46 @@
+"""The start-up content cache returns what a fresh load would, and misses as soon as any file changes."""
+import os
+
+from assistant.content.catalog import load_catalog
+from assistant.content.cache import cached
+
+from tests.core.content_fixture import write_content
+
+
+def counting_loader(calls):
+    def load(path):
+        calls.append(path)
+        return load_catalog(path)
+    return load
+
+
+def test_second_start_reuses_the_parsed_content(tmp_path):
+    content = write_content(tmp_path / "content")
+    calls = []
+    first = cached(content, counting_loader(calls), tmp_path / "cache")
+    second = cached(content, counting_loader(calls), tmp_path / "cache")
+    assert len(calls) == 1
+    assert second.texts == first.texts and second.flows == first.flows
+
+
+def test_editing_a_translation_invalidates_the_cache(tmp_path):
+    content = write_content(tmp_path / "content")
+    calls = []
+    cached(content, counting_loader(calls), tmp_path / "cache")
+    en = content / "locales" / "en" / "app_crash.toml"
+    en.write_text(en.read_text(encoding="utf-8").replace("Restart the phone", "Restart your phone"), encoding="utf-8")
+    os.utime(en, ns=(1, 1))  # even with an odd timestamp, the size differs
+    fresh = cached(content, counting_loader(calls), tmp_path / "cache")
+    assert len(calls) == 2
+    assert fresh.text("en", "app_crash.nodes.restart_app.title") == "Restart your phone"
+    assert len(list((tmp_path / "cache").glob("catalog-*.pickle"))) == 1
+
+
+def test_a_damaged_cache_is_ignored_and_rebuilt(tmp_path):
+    content = write_content(tmp_path / "content")
+    calls = []
+    cached(content, counting_loader(calls), tmp_path / "cache")
+    for path in (tmp_path / "cache").glob("catalog-*.pickle"):
+        path.write_bytes(b"not a pickle")
+    catalog = cached(content, counting_loader(calls), tmp_path / "cache")
+    assert len(calls) == 2 and "app_crash" in catalog.flows
