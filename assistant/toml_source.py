@@ -81,14 +81,14 @@ def read_toml(path: Path) -> TomlSource:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ContentError(path, 1, 1, "E002", f"cannot read the file ({exc.strerror}); check it exists and is readable")
+        raise ContentError(path, 1, 1, "E002", f"cannot read the file ({exc.strerror}); check it exists and is readable") from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ContentError(path, 1, 1, "E002", "the file starts with a byte-order mark; save it as UTF-8 without BOM")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ContentError(path, line, 1, "E002", "the file is not valid UTF-8; save it with UTF-8 encoding")
+        raise ContentError(path, line, 1, "E002", "the file is not valid UTF-8; save it with UTF-8 encoding") from None
     bad = _FORBIDDEN_CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1

@@ -60,7 +60,7 @@ def multiply(target: Path, factor: int) -> int:
                 if path.stem == "ui" or path.stem.startswith("ui_"):
                     # ui files share the `ui.` namespace: rename their tables instead of the file
                     name = f"ui_x{n:03d}_{path.stem}.toml"
-                    text = _HEADER.sub(lambda m: f"[x{n:03d}_{m.group(1)}]", text)
+                    text = _HEADER.sub(lambda m, n=n: f"[x{n:03d}_{m.group(1)}]", text)
                 else:
                     name = f"{path.stem}{suffix}.toml"
                 (target / "locales" / folder.name / name).write_text(text, encoding="utf-8")

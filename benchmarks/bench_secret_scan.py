@@ -12,6 +12,7 @@ import random
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 
 import base58
 from mnemonic import Mnemonic
@@ -145,8 +146,8 @@ def main() -> int:
     print(f"{'input':<20} {'1 MB':>8} {'10 MB':>8} {'ratio':>6} {'lower() 1 MB':>13} {'x lower':>8}")
     for name, build in INPUTS.items():
         small, large = build(MB), build(10 * MB)
-        t1 = _time(lambda: find_secrets(small))
-        t10 = _time(lambda: find_secrets(large))
+        t1 = _time(partial(find_secrets, small))
+        t10 = _time(partial(find_secrets, large))
         base = _time(small.lower)
         print(f"{name:<20} {t1:8.3f} {t10:8.3f} {t10 / t1:6.1f} {base:13.4f} {t1 / base:8.0f}")
         sys.stdout.flush()

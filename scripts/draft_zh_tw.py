@@ -38,12 +38,11 @@ def convert(text: str) -> str:
 def main():
     src, dst = ROOT / "zh-CN", ROOT / "zh-TW"
     dst.mkdir(exist_ok=True)
-    keep_locks = {}
     for path in sorted(src.glob("*.toml")):
         if path.name.startswith("."):
             continue
         text = path.read_text(encoding="utf-8")
-        text = "".join(l for l in text.splitlines(keepends=True) if not re.match(r"\s*lock\s*=", l))
+        text = "".join(line for line in text.splitlines(keepends=True) if not re.match(r"\s*lock\s*=", line))
         (dst / path.name).write_text(convert(text), encoding="utf-8")
         print("wrote", dst / path.name)
 

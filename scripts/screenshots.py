@@ -23,12 +23,12 @@ from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from assistant.content.catalog import load_catalog  # noqa: E402
-from assistant.validation.fields import validate_values  # noqa: E402
 from assistant.flows.engine import Session  # noqa: E402
 from assistant.flows.model import NodeKind, OutcomeKind  # noqa: E402
 from assistant.paths import content_dir  # noqa: E402
 from assistant.ui.locale_support import Localizer  # noqa: E402
 from assistant.ui.main_window import MainWindow  # noqa: E402
+from assistant.validation.fields import validate_values  # noqa: E402
 
 SAMPLES = {"text": "iPhone 15, iOS 18.1", "multiline": "Nothing else changed.", "version": "2.3.1",
            "ticket": "TP-20261120-0042", "url": "https://example.com/x", "exchange_uid": "35871942",

@@ -20,31 +20,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.content.catalog import Catalog, load_catalog
-from assistant.flows.model import Flow, NodeKind
+from assistant.content.catalog import Catalog, load_catalog, required_keys
 from assistant.problems import Problem, Severity
 from assistant.toml_lines import Line, duplicate_at, line_unit, scan
 
 IGNORABLE = frozenset({"E033", "E040", "E041", "E042", "E043", "E044", "W050", "W051", "W052"})
 _IGNORE = re.compile(r"check:\s*ignore\[([^\]]*)\]")
 _DUPLICATE = re.compile(r"Cannot (?:overwrite a value|declare .* twice|mutate immutable namespace)", re.I)
-
-
-def required_keys(flow: Flow) -> list[tuple[str, str | None]]:
-    """(text key, node id or None) every locale must hold for this flow."""
-    keys: list[tuple[str, str | None]] = [(f"{flow.id}.flow.title", None), (f"{flow.id}.flow.summary", None)]
-    for node in flow.nodes.values():
-        base = f"{flow.id}.nodes.{node.id}"
-        keys.append((f"{base}.title", node.id))
-        if node.kind in (NodeKind.STEP, NodeKind.OUTCOME):
-            keys.append((f"{base}.body", node.id))
-        if node.kind is NodeKind.QUESTION:
-            keys.extend((f"{base}.choices.{c.id}", node.id) for c in node.choices)
-        for f in node.fields:
-            keys.append((f"{base}.fields.{f.name}.label", node.id))
-            keys.append((f"{base}.fields.{f.name}.hint", node.id))
-            keys.extend((f"{base}.fields.{f.name}.options.{o}", node.id) for o in f.options)
-    return keys
 
 
 def locale_dir(catalog: Catalog, locale: str) -> Path:
@@ -260,7 +242,7 @@ def check_catalog(catalog: Catalog, locale: str | None = None) -> tuple[list[Pro
 
 
 def run_checks(content_dir: Path, locale: str | None = None) -> list[Problem]:
-    catalog = load_catalog(content_dir, pseudo=False)
+    catalog = load_catalog(content_dir)
     if locale and (locale not in catalog.locales or catalog.locales[locale].pseudo):
         return [Problem(content_dir / "locales.toml", 1, 1, Severity.ERROR, "E020",
                         f"unknown locale {locale!r}; enabled: {', '.join(catalog.locales)}")]

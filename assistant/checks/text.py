@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from assistant.checks.cjk import ascii_punctuation, is_cjk_locale, soft_breaks
-from assistant.i18n.tokens import JINJA, PLACEHOLDER, compare, disallowed_links, allowed_message
 from assistant.content.catalog import Catalog, TextEntry
+from assistant.i18n.tokens import JINJA, PLACEHOLDER, allowed_message, compare, disallowed_links
 from assistant.problems import Problem, Severity
 
 _RAW_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", re.S)

@@ -20,7 +20,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     base = content_dir()
-    catalog = load_catalog(base, pseudo=False)
+    catalog = load_catalog(base)
     locale = args.locale
     if locale and (locale not in catalog.locales or catalog.locales[locale].pseudo):
         problems = [Problem(base / "locales.toml", 1, 1, Severity.ERROR, "E020",

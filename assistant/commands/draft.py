@@ -16,8 +16,8 @@ from assistant.email.draft import build_draft
 from assistant.errors import AssistantError, ExportBlocked, FieldErrors, FlowError
 from assistant.flows.engine import Session
 from assistant.flows.model import STEP_UNSOLVED, Field, NodeKind, OutcomeKind
-from assistant.paths import content_dir
 from assistant.i18n.texts import Texts
+from assistant.paths import content_dir
 
 USAGE_ERROR = 2
 BLOCKED = 3
@@ -73,8 +73,7 @@ _SAMPLE_BY_NAME = {
 
 def sample_value(field: Field, chain: str | None) -> str:
     """A realistic PUBLIC value for a field (hashes are random, so no two samples share one)."""
-    from assistant.validation import chains
-    from assistant.validation import fields
+    from assistant.validation import chains, fields
 
     fam = chains.family(chain)
     known = fam if fam in chains.KNOWN_FAMILIES else chains.EVM
@@ -207,8 +206,7 @@ def run(args) -> int:
 def export(session: Session, catalog: Catalog, locale: str, args) -> int:
     from assistant.email import attachments as att
     from assistant.email.exports import Message, save, text_for
-    from assistant.secrets.guard import Exit
-    from assistant.secrets.guard import check_recipient, describe
+    from assistant.secrets.guard import Exit, check_recipient, describe
 
     files: list[att.Attachment] = []
     try:

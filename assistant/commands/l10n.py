@@ -41,7 +41,7 @@ def run(args) -> int:
 
 
 def _status(args) -> int:
-    catalog = load_catalog(content_dir(), pseudo=False)
+    catalog = load_catalog(content_dir())
     codes = [args.locale] if args.locale else [c for c in catalog.locales if c != catalog.source_locale]
     unknown = [c for c in codes if c not in catalog.locales]
     if unknown:
@@ -97,7 +97,7 @@ def _rel(path: str, base) -> str:
 
 
 def _diff(args) -> int:
-    catalog = load_catalog(content_dir(), pseudo=False)
+    catalog = load_catalog(content_dir())
     summary, lines = unit_diff(catalog, args.locale, args.unit)
     print(summary)
     for line in lines:
@@ -108,7 +108,7 @@ def _diff(args) -> int:
 def _accept(args) -> int:
     if not args.all and not args.units:
         raise L10nError("name the units to accept, or use --all")
-    catalog = load_catalog(content_dir(), pseudo=False)
+    catalog = load_catalog(content_dir())
     changed = accept(catalog, args.locale, None if args.all else args.units)
     for unit in changed:
         print(f"locked {args.locale} {unit}")
@@ -117,7 +117,7 @@ def _accept(args) -> int:
 
 
 def _new(args) -> int:
-    catalog = load_catalog(content_dir(), pseudo=False)
+    catalog = load_catalog(content_dir())
     fallback = [c.strip() for c in args.fallback.split(",") if c.strip()] if args.fallback else [catalog.source_locale]
     written = new_locale(catalog, args.locale, args.name or args.locale, fallback, args.copy_from)
     for path in written:

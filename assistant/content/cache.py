@@ -13,8 +13,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.storage.atomic import write_bytes_atomic
 from assistant.paths import user_data_dir
+from assistant.storage.atomic import write_bytes_atomic
 
 log = logging.getLogger(__name__)
 # The loader's own code: any change to how content is parsed must miss the cache.

@@ -8,14 +8,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from assistant.errors import ContentError
-from assistant.flows.model import Flow
+from assistant.flows.model import Flow, NodeKind
 from assistant.problems import Problem, Severity
 
 if TYPE_CHECKING:  # parsing modules load only when content is parsed, not on a cached start-up
@@ -23,7 +21,6 @@ if TYPE_CHECKING:  # parsing modules load only when content is parsed, not on a 
 
 log = logging.getLogger(__name__)
 LOCK_KEY = "lock"
-PSEUDO_ENV = "WSA_PSEUDO_LOCALE"  # assistant.i18n.pseudo reads the same variable
 TEMPLATE_FILE = "email"  # content/locales/<locale>/email.toml
 
 
@@ -133,32 +130,22 @@ def _content_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
 
 
-def pseudo_wanted() -> bool:
-    return os.environ.get(PSEUDO_ENV, "").strip().lower() in ("1", "true", "yes", "on", "en-xa")
-
-
-def load_catalog(content_dir: Path, *, pseudo: bool | None = None, use_cache: bool = False) -> Catalog:
-    """Load everything under content_dir; `pseudo` adds the pseudo-locale (None: when WSA_PSEUDO_LOCALE is set).
+def load_catalog(content_dir: Path, *, use_cache: bool = False) -> Catalog:
+    """Load everything under content_dir (the pseudo-locale is added by assistant.i18n.pseudo, not here).
 
     `use_cache` (the app's start-up) reuses the parsed content while no file under content_dir changed.
     """
     if use_cache:
         from assistant.content.cache import cached
 
-        catalog = cached(content_dir, _load)
-    else:
-        catalog = _load(content_dir)
-    if pseudo or (pseudo is None and pseudo_wanted()):
-        from assistant.i18n.pseudo import add_pseudo_locale
-
-        add_pseudo_locale(catalog)
-    return catalog
+        return cached(content_dir, _load)
+    return _load(content_dir)
 
 
 def _load(content_dir: Path) -> Catalog:
-    from assistant.validation.fields import FIELD_KINDS
     from assistant.flows.parse import graph_problems, parse_flow
     from assistant.toml_source import read_toml
+    from assistant.validation.fields import FIELD_KINDS
 
     problems: list[Problem] = []
     sources: dict[Path, TomlSource] = {}
@@ -296,3 +283,20 @@ def _load_contacts(path: Path, read, problems: list[Problem]) -> tuple[dict[str,
     links = tuple(src.data.get("links", {}).get("allowed_domains", ()))
     domains = tuple(d for p in profiles.values() for d in p.domains)
     return profiles, default, tuple(dict.fromkeys(domains + links))
+
+
+def required_keys(flow: Flow) -> list[tuple[str, str | None]]:
+    """(text key, node id or None) every locale must hold for this flow."""
+    keys: list[tuple[str, str | None]] = [(f"{flow.id}.flow.title", None), (f"{flow.id}.flow.summary", None)]
+    for node in flow.nodes.values():
+        base = f"{flow.id}.nodes.{node.id}"
+        keys.append((f"{base}.title", node.id))
+        if node.kind in (NodeKind.STEP, NodeKind.OUTCOME):
+            keys.append((f"{base}.body", node.id))
+        if node.kind is NodeKind.QUESTION:
+            keys.extend((f"{base}.choices.{c.id}", node.id) for c in node.choices)
+        for f in node.fields:
+            keys.append((f"{base}.fields.{f.name}.label", node.id))
+            keys.append((f"{base}.fields.{f.name}.hint", node.id))
+            keys.extend((f"{base}.fields.{f.name}.options.{o}", node.id) for o in f.options)
+    return keys

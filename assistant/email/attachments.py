@@ -237,4 +237,4 @@ def with_unique_names(attachments: Sequence[Attachment]) -> tuple[Attachment, ..
     from dataclasses import replace
 
     names = unique_names(a.filename for a in attachments)
-    return tuple(a if a.filename == n else replace(a, filename=n) for a, n in zip(attachments, names))
+    return tuple(a if a.filename == n else replace(a, filename=n) for a, n in zip(attachments, names, strict=False))

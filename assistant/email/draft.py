@@ -13,11 +13,11 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from assistant.content.catalog import Catalog
 from assistant.flows.engine import Session
-from assistant.flows.model import OutcomeKind, NodeKind, STEP_SOLVED
+from assistant.flows.model import STEP_SOLVED, NodeKind, OutcomeKind
 from assistant.i18n.texts import Texts
 
 log = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ def _utc_of(value: str) -> str | None:
         return None
     if moment.tzinfo is None or moment.utcoffset() is None:
         return None
-    utc = moment.astimezone(timezone.utc)
+    utc = moment.astimezone(UTC)
     return utc.strftime("%Y-%m-%dT%H:%M:%SZ" if utc.second else "%Y-%m-%dT%H:%MZ")
 
 
@@ -193,7 +193,7 @@ def build_context(session: Session, catalog: Catalog, locale: str, *, now: datet
                   excluded: frozenset[str] = frozenset(), attachments: tuple[str, ...] = ()) -> dict:
     texts = Texts(catalog, locale)
     flow_id = session.flow.id
-    now = now or datetime.now(timezone.utc).astimezone()
+    now = now or datetime.now(UTC).astimezone()
     details: list[dict] = []
     fields: dict[str, str] = {}
     for detail, derived in collect_details(session, catalog, locale):
@@ -266,7 +266,7 @@ def build_draft(session: Session, catalog: Catalog, locale: str, *, now: datetim
 
     `to` overrides the recipient (exchange requests start empty: the user enters the exchange's address).
     """
-    now = now or datetime.now(timezone.utc).astimezone()
+    now = now or datetime.now(UTC).astimezone()
     context = build_context(session, catalog, locale, now=now, excluded=excluded, attachments=attachments)
     second = bilingual and locale != BILINGUAL_LOCALE and BILINGUAL_LOCALE in catalog.texts
     if second:

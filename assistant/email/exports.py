@@ -21,10 +21,10 @@ from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import quote
 
-from assistant.storage.atomic import write_bytes_atomic
 from assistant.email.attachments import Attachment, safe_filename
 from assistant.errors import AssistantError
 from assistant.secrets.guard import Exit, Part, guard, parse_recipients
+from assistant.storage.atomic import write_bytes_atomic
 
 MAILTO_LIMIT = 2000  # characters of the whole URL; browsers and mail apps cut longer ones (research §d)
 EXPORT_NOTES = {
@@ -118,7 +118,7 @@ class Message:
 
     def cleaned(self) -> Message:
         names = [safe_filename(a.filename) for a in self.attachments]
-        files = tuple(a if a.filename == n else replace(a, filename=n) for a, n in zip(self.attachments, names))
+        files = tuple(a if a.filename == n else replace(a, filename=n) for a, n in zip(self.attachments, names, strict=False))
         return replace(self, to=clean_header(self.to), subject=clean_header(self.subject), body=clean_body(self.body),
                        attachments=files)
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from assistant.errors import FieldErrors, FlowError
-from assistant.validation.fields import validate_values
 from assistant.flows.conditions import all_hold, resolve
 from assistant.flows.model import Choice, Field, Flow, Node, NodeKind
+from assistant.validation.fields import validate_values
 
 Answer = str | Mapping[str, str]
 STATE_FORMAT = 1

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from assistant.errors import ContentError
-from assistant.toml_source import TomlSource
 from assistant.flows.model import (
     STEP_SOLVED,
     STEP_UNSOLVED,
@@ -15,6 +14,7 @@ from assistant.flows.model import (
     OutcomeKind,
     Route,
 )
+from assistant.toml_source import TomlSource
 
 _NODE_KEYS = {"kind", "critical", "choices", "next", "solved", "unsolved", "fields", "outcome", "guides", "recipient"}
 
@@ -45,7 +45,8 @@ def _parse_node(src: TomlSource, nid: str, raw: object, field_kinds: frozenset[s
         raise src.error("E010", f"node {nid!r} must be a table [nodes.{nid}]", *at)
     unknown = set(raw) - _NODE_KEYS
     if unknown:
-        raise src.error("E010", f"node {nid!r} has unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_NODE_KEYS))}", *at, sorted(unknown)[0])
+        raise src.error("E010", f"node {nid!r} has unknown key(s) {', '.join(sorted(unknown))}; "
+                                f"allowed: {', '.join(sorted(_NODE_KEYS))}", *at, sorted(unknown)[0])
     try:
         kind = NodeKind(raw.get("kind"))
     except ValueError:
@@ -107,7 +108,8 @@ def _routes(src: TomlSource, raw: object, *at: str) -> tuple[Route, ...]:
         return (Route(raw),)
     if isinstance(raw, list) and raw and all(isinstance(r, dict) and isinstance(r.get("to"), str) for r in raw):
         return tuple(Route(r["to"], _conditions(src, r, *at)) for r in raw)
-    raise src.error("E010", "a target must be a node id or a list like [{ when = { network = [\"tron\"] }, to = \"a\" }, { to = \"b\" }]", *at)
+    raise src.error("E010", "a target must be a node id or a list like "
+                    "[{ when = { network = [\"tron\"] }, to = \"a\" }, { to = \"b\" }]", *at)
 
 
 def _conditions(src: TomlSource, raw: dict, *at: str) -> tuple[Condition, ...]:
@@ -142,13 +144,16 @@ def graph_problems(flow: Flow, src: TomlSource) -> list[ContentError]:
                 conditions.extend(route.when)
                 if route.to not in flow.nodes:
                     key = label if node.kind is NodeKind.STEP or label == "next" else "choices"
-                    problems.append(src.error("E012", f"{node.id!r} → {label} leads to {route.to!r}, which is not a node; fix the id or add [nodes.{route.to}]", *at, key))
+                    problems.append(src.error("E012", f"{node.id!r} → {label} leads to {route.to!r}, which is not a node; "
+                                                      f"fix the id or add [nodes.{route.to}]", *at, key))
                 else:
                     edges[node.id].append(route.to)
             if routes and routes[-1].when:
-                problems.append(src.error("E014", f"{node.id!r} → {label}: the last route has a condition, so some answers lead nowhere; add a final {{ to = \"…\" }} without `when`", *at))
+                problems.append(src.error("E014", f"{node.id!r} → {label}: the last route has a condition, so some answers lead nowhere; "
+                                                  f"add a final {{ to = \"…\" }} without `when`", *at))
         if node.kind is NodeKind.QUESTION and all(c.when for c in node.choices):
-            problems.append(src.error("E014", f"question {node.id!r}: every choice has a condition, so it may show none; leave at least one unconditional", *at))
+            problems.append(src.error("E014", f"question {node.id!r}: every choice has a condition, so it may show none; "
+                                              f"leave at least one unconditional", *at))
         for f in node.fields:
             if f.chain_from and f.chain_from not in flow.nodes:
                 problems.append(src.error("E016", f"field {f.name!r}: chain_from names {f.chain_from!r}, which is not a node", *at))
@@ -160,7 +165,8 @@ def graph_problems(flow: Flow, src: TomlSource) -> list[ContentError]:
             known = {c.id for c in target.choices}
             for value in cond.any_of:
                 if value not in known:
-                    problems.append(src.error("E016", f"{node.id!r}: condition expects {cond.node}={value!r}, but {cond.node!r} has no such choice ({', '.join(sorted(known))})", *at))
+                    problems.append(src.error("E016", f"{node.id!r}: condition expects {cond.node}={value!r}, "
+                                              f"but {cond.node!r} has no such choice ({', '.join(sorted(known))})", *at))
         if node.kind is not NodeKind.OUTCOME and not edges[node.id] and not any(r for _, r in route_sets):
             problems.append(src.error("E014", f"{node.id!r} is a dead end: it is not an outcome and leads nowhere", *at))
     problems.extend(_cycle_and_reach(flow, src, edges))
@@ -179,7 +185,8 @@ def _cycle_and_reach(flow: Flow, src: TomlSource, edges: dict[str, list[str]]) -
             state[nid] = 2
             stack.pop()
         elif state.get(child) == 1:
-            problems.append(src.error("E015", f"{nid!r} leads back to {child!r}: a loop without an exit; flows must move forward", "nodes", nid))
+            problems.append(src.error("E015", f"{nid!r} leads back to {child!r}: a loop without an exit; "
+                                              f"flows must move forward", "nodes", nid))
         elif child not in state:
             state[child] = 1
             stack.append((child, iter(edges[child])))

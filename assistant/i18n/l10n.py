@@ -17,9 +17,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.storage.atomic import write_text_atomic
-from assistant.content.catalog import LOCK_KEY, Catalog, TextEntry
+from assistant.content.catalog import LOCK_KEY, Catalog, TextEntry, required_keys
 from assistant.errors import AssistantError
+from assistant.storage.atomic import write_text_atomic
 from assistant.toml_lines import quote_key, scan
 
 SNAPSHOT_FILE = ".source-snapshot.toml"
@@ -92,8 +92,6 @@ def status(catalog: Catalog, locale: str) -> LocaleStatus:
 
 
 def flow_coverage(catalog: Catalog, locale: str) -> dict[str, tuple[int, int]]:
-    from assistant.checks.catalog import required_keys
-
     table = catalog.texts.get(locale, {})
     return {fid: (sum(k in table for k, _ in required_keys(flow)), len(required_keys(flow)))
             for fid, flow in catalog.flows.items()}

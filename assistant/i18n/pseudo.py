@@ -11,15 +11,13 @@ numbers are left untouched, so an email rendered in en-XA still carries real val
 from __future__ import annotations
 
 import math
-import os
 import re
 
-from assistant.i18n.tokens import ADDRESS, AUTOLINK, DOMAIN, EMAIL, JINJA, MD_LINK, PLACEHOLDER, URL
 from assistant.content.catalog import Catalog, LocaleInfo, TextEntry
+from assistant.i18n.tokens import ADDRESS, AUTOLINK, DOMAIN, EMAIL, JINJA, MD_LINK, PLACEHOLDER, URL
 
 PSEUDO_CODE = "en-XA"
 PSEUDO_NAME = "English (pseudo, en-XA)"
-ENV_VAR = "WSA_PSEUDO_LOCALE"
 EXPANSION = 0.4
 _ACCENTS = str.maketrans(
     "abcdefghijklnoprstuwyzABCDEFGHIJKLNOPRSTUWYZ",
@@ -29,8 +27,6 @@ _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _PROTECTED = (JINJA, PLACEHOLDER, _CODE_SPAN, AUTOLINK, URL, EMAIL, DOMAIN, ADDRESS)
 _LINK_TARGET = MD_LINK
 
-
-from assistant.content.catalog import pseudo_wanted  # noqa: E402,F401 - kept here for callers of this module
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from assistant.storage.atomic import write_bytes_atomic, write_text_atomic
 from assistant.paths import user_data_dir
+from assistant.storage.atomic import write_bytes_atomic, write_text_atomic
 
 log = logging.getLogger(__name__)
 SAVE_FORMAT = 1

@@ -6,9 +6,10 @@ import logging
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from assistant.content.catalog import Catalog, load_catalog
-from assistant.paths import APP_NAME, content_dir
+from assistant.content.catalog import Catalog
+from assistant.i18n.loading import load_catalog
 from assistant.i18n.texts import Texts
+from assistant.paths import APP_NAME, content_dir
 from assistant.ui.autosave_binding import AutosaveBinding
 from assistant.ui.crash import CrashHandler
 from assistant.ui.locale_support import Localizer, pick_locale

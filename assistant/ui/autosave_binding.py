@@ -8,10 +8,10 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
-from assistant.storage.autosave import AutosaveStore, LoadStatus
 from assistant.errors import FlowError
 from assistant.flows.model import OutcomeKind
 from assistant.paths import user_data_dir
+from assistant.storage.autosave import AutosaveStore, LoadStatus
 
 log = logging.getLogger(__name__)
 NOTICE_MS = 15000

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from assistant.storage.atomic import write_text_atomic
 from assistant.paths import log_dir
+from assistant.storage.atomic import write_text_atomic
 
 log = logging.getLogger(__name__)
 

@@ -133,7 +133,7 @@ def to_checksum_address(address: str) -> str:
     from Crypto.Hash import keccak  # lazily: pycryptodome costs ~45 ms at start-up
 
     digest = keccak.new(digest_bits=256, data=lower.encode("ascii")).hexdigest()
-    return "0x" + "".join(c.upper() if int(n, 16) >= 8 else c for c, n in zip(lower, digest))
+    return "0x" + "".join(c.upper() if int(n, 16) >= 8 else c for c, n in zip(lower, digest, strict=False))
 
 
 def _evm_address(s: str) -> tuple[str, str | None]:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -33,7 +33,7 @@ FIELD_KINDS = frozenset({"text", "multiline", "select", "address", "tx_hash", "a
 
 TEXT_MAX, MULTILINE_MAX, MAX_DECIMALS = 200, 5000, 18
 FUTURE_SLACK = timedelta(days=1)
-EARLIEST = datetime(2009, 1, 3, tzinfo=timezone.utc)  # Bitcoin genesis block: no crypto event predates it
+EARLIEST = datetime(2009, 1, 3, tzinfo=UTC)  # Bitcoin genesis block: no crypto event predates it
 
 _OR_LINK = " You can also paste the explorer link of the transaction."
 MESSAGES = {
@@ -223,7 +223,7 @@ def _zone(text: str) -> tzinfo | None | str:
     if not tz:
         return None
     if tz.upper() in ("Z", "UTC", "GMT"):
-        return timezone.utc
+        return UTC
     m = _OFFSET.fullmatch(tz)
     if m:
         minutes = int(m[2]) * 60 + int(m[3] or 0)
@@ -264,12 +264,12 @@ def _datetime(value: str, now: datetime | None = None) -> tuple[str, FieldProble
         return value, _problem("datetime_unknown_timezone", zone=tz, example=EXAMPLES["datetime"])
     try:
         local = datetime(year, month, day, hour, minute, second, tzinfo=tz)
-        utc = local.astimezone(timezone.utc)
+        utc = local.astimezone(UTC)
     except (ValueError, OverflowError):
         return value, _ex("datetime_format", "datetime")
     if utc < EARLIEST:
         return value, _problem("datetime_too_early", earliest="2009-01-03", example=EXAMPLES["datetime"])
-    if utc > (now or datetime.now(timezone.utc)) + FUTURE_SLACK:
+    if utc > (now or datetime.now(UTC)) + FUTURE_SLACK:
         return value, _ex("datetime_in_future", "datetime")
     seconds = second != 0
     return f"{_iso(local, seconds)} (UTC {_iso(utc, seconds, zulu=True)})", None

@@ -358,7 +358,7 @@ def test_markdown_lists_start_after_a_blank_line(catalog, locale):
         if not key.endswith(".body") or entry.path not in _my_files():
             continue
         lines = entry.value.splitlines()
-        for before, line in zip(lines, lines[1:]):
+        for before, line in zip(lines, lines[1:], strict=False):
             if _LIST_ITEM.match(line) and before.strip() and not _LIST_ITEM.match(before):
                 pytest.fail(f"{key}: list item after a paragraph line without a blank line: {line[:40]!r}")
 

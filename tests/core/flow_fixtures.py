@@ -1,9 +1,9 @@
 """A small but complete flow (every node kind, conditions) for engine tests, independent of shipped content."""
 from pathlib import Path
 
-from assistant.validation.fields import FIELD_KINDS
 from assistant.flows.parse import parse_flow
 from assistant.toml_source import read_toml
+from assistant.validation.fields import FIELD_KINDS
 
 WITHDRAWAL_FLOW = '''
 [flow]

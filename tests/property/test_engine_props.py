@@ -2,7 +2,6 @@
 import hashlib
 
 import base58
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -44,7 +43,7 @@ def form_values(session: Session) -> dict[str, str]:
 def test_random_walk_never_crashes_and_back_restores_state(flow_index, picks, backs):
     flow = FLOWS[flow_index]
     session = Session(flow)
-    for pick, go_back in zip(picks, backs):
+    for pick, go_back in zip(picks, backs, strict=False):
         if session.finished:
             break
         before = session.to_dict()

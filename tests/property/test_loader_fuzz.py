@@ -1,6 +1,5 @@
 """Mutated content files never crash loading: only ContentError escapes the reader, always with a location."""
 import shutil
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -8,9 +7,8 @@ from hypothesis import strategies as st
 from assistant.content.catalog import load_catalog
 from assistant.errors import ContentError
 from assistant.flows.parse import graph_problems, parse_flow
-from assistant.validation.fields import FIELD_KINDS
 from assistant.toml_source import read_toml
-
+from assistant.validation.fields import FIELD_KINDS
 from tests.core.content_fixture import FLOW, TEXTS, write_content
 
 mutation = st.tuples(st.integers(0, 10_000), st.integers(0, 8), st.text(max_size=8))

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QScrollArea
 
-from assistant.validation.fields import validate_values
 from assistant.flows.model import NodeKind
 from assistant.i18n.texts import Texts
+from assistant.validation.fields import validate_values
 
 SAMPLES = {
     "text": ["iPhone 15, iOS 18.1", "Android 14"],
@@ -189,7 +189,7 @@ def outcome_paths(flow) -> dict[str, list[tuple[str, object]]]:
     while queue:
         answers = queue.popleft()
         session = Session(flow)
-        for node_id, answer in answers:
+        for _node_id, answer in answers:
             session.submit(answer) if isinstance(answer, dict) else session.choose(answer)
         node = session.current
         key = (node.id, tuple(sorted((k, v) for k, v in session.answers.items() if isinstance(v, str))))

@@ -11,12 +11,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit,
-                               QTextBrowser, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextBrowser,
+    QWidget,
+)
 
 from assistant.ui.locale_support import Localizer, pick_locale
 from assistant.ui.widgets.wrap_button import WrapButton
-
 from tests.ui.conftest import COMPLETE_LOCALES
 from tests.ui.driver import click, outcome_paths, picker, replay, start_flow, walk_until
 

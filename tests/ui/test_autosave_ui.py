@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from assistant.storage.autosave import AutosaveStore, LoadStatus
 from assistant.paths import user_data_dir
+from assistant.storage.autosave import AutosaveStore, LoadStatus
 from assistant.ui.autosave_binding import AutosaveBinding
-
 from tests.ui.driver import answer_once, picker, start_flow
 
 
@@ -93,7 +92,6 @@ def test_attachments_survive_a_restart_with_the_session(make_window, tmp_path):
     from PIL import Image
 
     from assistant.flows.model import OutcomeKind
-
     from tests.ui.driver import walk_until
 
     picture = tmp_path / "转账详情.png"
@@ -119,7 +117,6 @@ def test_attachments_survive_a_restart_with_the_session(make_window, tmp_path):
 
 def test_email_edits_survive_a_restart(make_window, qtbot):
     from assistant.flows.model import OutcomeKind
-
     from tests.ui.driver import walk_until
 
     window = make_window("en")

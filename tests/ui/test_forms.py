@@ -4,10 +4,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
-from assistant.validation.fields import validate
 from assistant.flows.model import NodeKind
 from assistant.i18n.texts import Texts
-
+from assistant.validation.fields import validate
 from tests.ui.conftest import COMPLETE_LOCALES
 from tests.ui.driver import click, picker, start_flow, type_into, valid_value, walk_until
 

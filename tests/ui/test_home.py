@@ -5,7 +5,6 @@ import pytest
 
 from assistant.content.catalog import load_catalog
 from assistant.i18n.texts import Texts
-
 from tests.ui.conftest import COMPLETE_LOCALES
 from tests.ui.driver import click, start_flow
 

@@ -1,7 +1,6 @@
 """Links open only after confirmation and only for allowed domains; guides; draft fallback; crash handling."""
 from __future__ import annotations
 
-import re
 import sys
 
 import pytest
@@ -13,7 +12,6 @@ from assistant.errors import AssistantError
 from assistant.flows.model import NodeKind, OutcomeKind
 from assistant.i18n.texts import Texts
 from assistant.ui.widgets.markdown_view import MarkdownView
-
 from tests.ui.driver import click, outcome_paths, replay, start_flow
 
 
@@ -72,14 +70,14 @@ def test_guides_from_a_node_and_from_the_help_menu(make_window, catalog):
         assert dialog.isVisible() and dialog.heading.text() == texts.guide_title(guide_id)
         assert dialog.body.markdown() == texts.guide_body(guide_id)
         dialog.close()
-    for flow_id, flow in catalog.flows.items():
+    for flow in catalog.flows.values():
         paths = outcome_paths(flow)
         target = next((o for o in paths if flow.node(o).guides), None)
         if target:
             break
     else:
         pytest.skip("no outcome links a guide")
-    start_flow(window, flow_id)
+    start_flow(window, flow.id)
     replay(window, paths[target])
     view = window.flow_page.view
     guide_id = flow.node(target).guides[0]

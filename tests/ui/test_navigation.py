@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication
 
 from assistant.flows.model import NodeKind
 from assistant.i18n.texts import Texts
-
 from tests.ui.conftest import COMPLETE_LOCALES
 from tests.ui.driver import check_node_text, click, picker, start_flow, type_into, walk_until
 

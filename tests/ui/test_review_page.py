@@ -14,8 +14,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
-from assistant.email import exports
 from assistant.commands.draft import sample_walk
+from assistant.email import exports
 from assistant.flows.engine import Session
 from assistant.flows.model import OutcomeKind
 from assistant.i18n.texts import Texts

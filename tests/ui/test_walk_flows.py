@@ -6,7 +6,6 @@ from PySide6.QtWidgets import QFrame
 
 from assistant.flows.model import NodeKind, OutcomeKind
 from assistant.i18n.texts import Texts
-
 from tests.ui.conftest import COMPLETE_LOCALES
 from tests.ui.driver import check_node_text, click, outcome_paths, picker, replay, start_flow, walk_to_outcome
 

@@ -16,13 +16,13 @@ from assistant.content.catalog import Catalog
 from assistant.errors import FieldErrors
 from assistant.flows.engine import Session
 from assistant.flows.model import NodeKind
-from assistant.i18n.texts import Texts
 from assistant.flows.progress import progress
+from assistant.i18n.texts import Texts
+from assistant.ui.pages.form import FormView
+from assistant.ui.pages.node_views import ChoiceView, NodeView, OutcomeView
 from assistant.ui.widgets.labels import ToneLabel, WrapLabel
 from assistant.ui.widgets.scroll import VScroll
 from assistant.ui.widgets.trail import Trail, TrailItem
-from assistant.ui.pages.form import FormView
-from assistant.ui.pages.node_views import ChoiceView, NodeView, OutcomeView
 
 Notice = Callable[[Texts], str]
 VIEWS = {NodeKind.QUESTION: ChoiceView, NodeKind.STEP: ChoiceView, NodeKind.FORM: FormView,

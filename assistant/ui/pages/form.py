@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QWidget
 from assistant.flows.engine import Answer, Session
 from assistant.flows.model import Node
 from assistant.i18n.texts import Texts
+from assistant.ui.pages.node_views import NodeView
 from assistant.ui.widgets.field_row import FieldRow
 from assistant.ui.widgets.labels import ToneLabel
 from assistant.ui.widgets.wrap_button import WrapButton
-from assistant.ui.pages.node_views import NodeView
 
 
 class FormView(NodeView):

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from assistant.content.catalog import Catalog
-from assistant.i18n.texts import Texts
 from assistant.content.search import Hit, SearchIndex
+from assistant.i18n.texts import Texts
 from assistant.ui.widgets.labels import Heading, WrapLabel
 from assistant.ui.widgets.scroll import VScroll
 from assistant.ui.widgets.wrap_button import WrapButton
@@ -76,7 +76,7 @@ class HomePage(QWidget):
         column.addStretch(1)
         # Keyboard order follows the screen: resume, the problems, then search.
         chain = [self.resume_button, *self.flow_buttons.values(), self.search]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.retranslate(texts)
 

@@ -10,21 +10,30 @@ The parts live next door: `review_editor` (To/Subject/Body), `review_details` (d
 from __future__ import annotations
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QFrame, QHBoxLayout, QMessageBox, QPushButton, QScrollArea, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from assistant.content.catalog import Catalog
 from assistant.email import attachments as att
 from assistant.email import exports
-from assistant.content.catalog import Catalog
 from assistant.email.draft import Draft, build_draft, collect_details
-from assistant.secrets.guard import Exit, Hit, check_recipient, scan_parts
 from assistant.flows.engine import Session
 from assistant.i18n.texts import Texts
-from assistant.ui.widgets.labels import Heading, ToneLabel, WrapLabel
-from assistant.ui.widgets.secret_panel import SecretPanel
+from assistant.secrets.guard import Exit, Hit, check_recipient, scan_parts
 from assistant.ui.pages.review_details import AttachBox, DetailsBox
 from assistant.ui.pages.review_editor import EmailEditor
 from assistant.ui.pages.review_exports import ExportActions, ExportBox
+from assistant.ui.widgets.labels import Heading, ToneLabel, WrapLabel
+from assistant.ui.widgets.secret_panel import SecretPanel
 
 LIVE_SCAN_LIMIT = 200_000  # characters; longer texts are still guarded at export
 

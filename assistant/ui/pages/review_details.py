@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QGroupBox, QListWidget, QListWi
 from assistant.email import attachments as att
 from assistant.email.draft import Detail
 from assistant.secrets.guard import Hit
+from assistant.ui.pages.review_editor import splice
 from assistant.ui.widgets.attachment_list import AttachmentList
 from assistant.ui.widgets.labels import WrapLabel
-from assistant.ui.pages.review_editor import splice
 
 
 def _short(value: str, keep: int = 30) -> str:
@@ -113,7 +113,7 @@ class AttachBox(QGroupBox):
             self.files.append((item, True))
         if self.files:
             renamed = att.with_unique_names([a for a, _inc in self.files])
-            self.files = [(a, inc) for a, (_old, inc) in zip(renamed, self.files)]
+            self.files = [(a, inc) for a, (_old, inc) in zip(renamed, self.files, strict=False)]
         self.list.set_items(self.files)
         return problems
 

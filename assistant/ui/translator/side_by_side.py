@@ -5,8 +5,8 @@ import html
 from collections.abc import Callable
 
 from assistant.content.catalog import Catalog, TextEntry
-from assistant.i18n.l10n import source_units
 from assistant.content.markdown import render as render_markdown
+from assistant.i18n.l10n import source_units
 
 
 def _note(text: str) -> str:

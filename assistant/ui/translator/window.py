@@ -13,20 +13,34 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPlainTextEdit, QPushButton, QSplitter, QTabWidget,
-    QTextBrowser, QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from assistant.checks.catalog import check_catalog
 from assistant.checks.templates import sample_context
-from assistant.content.catalog import Catalog, load_catalog
+from assistant.content.catalog import Catalog
 from assistant.email.draft import render_template
 from assistant.i18n.l10n import L10nError, accept, source_units, status, unit_diff
+from assistant.i18n.loading import load_catalog
+from assistant.i18n.texts import Texts
 from assistant.paths import content_dir
 from assistant.problems import Severity
-from assistant.i18n.texts import Texts
 from assistant.ui.translator.diagnostics import DiagnosticsPane, open_in_editor
 from assistant.ui.translator.side_by_side import side_by_side
 from assistant.ui.translator.watcher import ContentWatcher

@@ -112,7 +112,9 @@ class FieldRow(QWidget):
         text = self.value()
         problem = None
         if text and self.kind != "select":
-            from assistant.validation.fields import check_value  # with the secret check: a pasted phrase is explained at once
+            from assistant.validation.fields import (
+                check_value,  # with the secret check: a pasted phrase is explained at once
+            )
 
             _clean, problem = check_value(self.kind, text, self.chain)
         self.show_problem(problem)

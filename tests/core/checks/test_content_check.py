@@ -4,7 +4,6 @@ import pytest
 from assistant.checks.catalog import run_checks
 from assistant.content.catalog import load_catalog
 from assistant.problems import Severity
-
 from tests.core.content_fixture import line_of, write_content
 
 

@@ -1,5 +1,4 @@
 """The command line: usage errors exit 2, `draft` names what is missing, `check` speaks like a compiler."""
-import hashlib
 import json
 import subprocess
 import sys
@@ -8,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-
 from tests.core.content_fixture import write_content
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -1,9 +1,8 @@
 """The start-up content cache returns what a fresh load would, and misses as soon as any file changes."""
 import os
 
-from assistant.content.catalog import load_catalog
 from assistant.content.cache import cached
-
+from assistant.content.catalog import load_catalog
 from tests.core.content_fixture import write_content
 
 

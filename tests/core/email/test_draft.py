@@ -44,7 +44,7 @@ def test_body_holds_every_detail_verbatim_with_steps_and_acknowledgement(catalog
     draft = build_draft(session, catalog, locale)
     values = session.form_values()
     assert values, "the walk should have filled a form"
-    for name, value in values.items():
+    for name, _value in values.items():
         detail = next(d for d in draft.details if d.name == name)
         assert detail.value in draft.body, name
     for entry in session.path:
@@ -244,9 +244,9 @@ def test_an_impostor_link_in_the_email_is_defanged_but_exact():
 
 
 def test_urgent_emails_say_so_in_subject_and_summary(catalog):
+    from assistant.commands.draft import sample_walk
     from assistant.email.draft import build_draft
     from assistant.flows.engine import Session
-    from assistant.commands.draft import sample_walk
     from assistant.flows.model import OutcomeKind
 
     session = Session(catalog.flows["stuck_withdrawal"])

@@ -10,7 +10,6 @@ import shutil
 import subprocess
 from email import policy
 from email.parser import BytesParser
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import base58
@@ -20,8 +19,8 @@ from PIL import Image
 
 from assistant.email import attachments as att
 from assistant.email import exports
-from assistant.errors import ExportBlocked
 from assistant.email.exports import Message
+from assistant.errors import ExportBlocked
 from assistant.secrets.guard import Exit, RecipientIssue, check_recipient
 
 OFFICIAL = ("tokenpocket.pro", "tpwallet.io")
@@ -123,7 +122,7 @@ def picture() -> att.Attachment:
 @pytest.fixture
 def message(picture) -> Message:
     base = realistic("zh-CN", tx_hashes())
-    log = att.from_bytes("app log: started\n".encode(), "app.log")
+    log = att.from_bytes(b"app log: started\n", "app.log")
     return Message(base.to, base.subject, base.body, (picture, log), base.accepted, ("zh-CN", "en"))
 
 
@@ -181,7 +180,7 @@ def test_mutt_opens_the_draft_with_recipient_subject_body_and_attachments(messag
 def test_crlf_in_any_user_value_never_adds_a_header(picture):
     evil = "x\r\nBcc: victim@example.com\r\nX-Evil: 1"
     bad_file = att.Attachment("shot\r\nX-Evil: 1.png", "image/png", picture.data)
-    m = Message(f"service@tokenpocket.pro\r\nBcc: a@b.c", f"Hello {evil}", f"Body\r\nFrom: x@y.z\n\n{evil}\n", (bad_file,))
+    m = Message("service@tokenpocket.pro\r\nBcc: a@b.c", f"Hello {evil}", f"Body\r\nFrom: x@y.z\n\n{evil}\n", (bad_file,))
     msg = parse(exports.eml_bytes(m))
     assert set(msg.keys()) == {"To", "Subject", "X-Unsent", "MIME-Version", "Content-Type"}
     assert msg["Bcc"] is None and msg["X-Evil"] is None

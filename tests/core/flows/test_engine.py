@@ -5,7 +5,6 @@ import pytest
 from assistant.errors import FieldErrors, FlowError
 from assistant.flows.engine import Session
 from assistant.flows.model import NodeKind, OutcomeKind
-
 from tests.core.flow_fixtures import make_flow
 
 TRON_TXID = hashlib.sha256(b"withdrawal 120 USDT").hexdigest()

@@ -1,6 +1,6 @@
 """Localised field errors: the parameters that are words are translated too, names and examples stay as they are."""
-from assistant.validation.fields import validate
 from assistant.i18n.texts import Texts
+from assistant.validation.fields import validate
 
 
 def test_a_wrong_family_error_in_chinese_has_no_english_words(catalog):

@@ -72,7 +72,7 @@ def assert_phrase_blocked(text: str, phrase_text: str) -> Finding:
 def eip55(raw: bytes) -> str:
     hexaddr = raw.hex()
     digest = keccak.new(digest_bits=256, data=hexaddr.encode()).hexdigest()
-    return "0x" + "".join(c.upper() if int(d, 16) >= 8 else c for c, d in zip(hexaddr, digest))
+    return "0x" + "".join(c.upper() if int(d, 16) >= 8 else c for c, d in zip(hexaddr, digest, strict=False))
 
 
 def solana_keypair() -> bytes:

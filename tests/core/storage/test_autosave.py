@@ -6,9 +6,8 @@ import stat
 
 from mnemonic import Mnemonic
 
-from assistant.storage.autosave import MAX_AGE_SECONDS, AutosaveStore, LoadStatus
 from assistant.flows.engine import Session
-
+from assistant.storage.autosave import MAX_AGE_SECONDS, AutosaveStore, LoadStatus
 from tests.core.flow_fixtures import make_flow
 
 TXID = hashlib.sha256(b"tron withdrawal").hexdigest()

@@ -1,5 +1,4 @@
 """kill -9 at any moment loses at most the step in progress."""
-import json
 import os
 import signal
 import subprocess
@@ -10,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.storage.autosave import AutosaveStore, LoadStatus
 from assistant.flows.engine import Session
-
+from assistant.storage.autosave import AutosaveStore, LoadStatus
 from tests.core.flow_fixtures import make_flow
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -6,7 +6,7 @@ import string
 import sys
 import types
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import base58
 import nacl.signing
@@ -14,7 +14,13 @@ import pytest
 from embit.bech32 import Encoding, bech32_encode, convertbits
 
 from assistant.validation import chains
-from assistant.validation.chains import ChainFamily, detect_family, explorer_address_url, explorer_tx_url, to_checksum_address
+from assistant.validation.chains import (
+    ChainFamily,
+    detect_family,
+    explorer_address_url,
+    explorer_tx_url,
+    to_checksum_address,
+)
 from assistant.validation.fields import FIELD_KINDS, MESSAGES, FieldProblem, validate, validate_values
 
 EIP55_VECTORS = [
@@ -440,7 +446,7 @@ def test_bad_datetimes_are_rejected_with_an_example(text, code):
 def test_a_day_of_clock_skew_is_tolerated_but_not_more():
     from assistant.validation.fields import _datetime
 
-    now = datetime(2026, 11, 20, 6, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
     assert _datetime("2026-11-21 05:00 UTC", now)[1] is None
     assert _datetime("2026-11-21 07:00 UTC", now)[1].code == "datetime_in_future"
 
