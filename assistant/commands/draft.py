@@ -206,7 +206,8 @@ def run(args) -> int:
 def export(session: Session, catalog: Catalog, locale: str, args) -> int:
     from assistant.email import attachments as att
     from assistant.email.exports import Message, save, text_for
-    from assistant.secrets.guard import Exit, check_recipient, describe
+    from assistant.secrets.guard import Exit, describe
+    from assistant.secrets.recipient import check_recipient
 
     files: list[att.Attachment] = []
     try:

@@ -23,7 +23,8 @@ from urllib.parse import quote
 
 from assistant.email.attachments import Attachment, safe_filename
 from assistant.errors import AssistantError
-from assistant.secrets.guard import Exit, Part, guard, parse_recipients
+from assistant.secrets.guard import Exit, Part, guard
+from assistant.secrets.recipient import parse_recipients
 from assistant.storage.atomic import write_bytes_atomic
 
 MAILTO_LIMIT = 2000  # characters of the whole URL; browsers and mail apps cut longer ones (research §d)

@@ -28,7 +28,8 @@ from assistant.email import exports
 from assistant.email.draft import Draft, build_draft, collect_details
 from assistant.flows.engine import Session
 from assistant.i18n.texts import Texts
-from assistant.secrets.guard import Exit, Hit, check_recipient, scan_parts
+from assistant.secrets.guard import Exit, Hit, scan_parts
+from assistant.secrets.recipient import check_recipient
 from assistant.ui.pages.review_details import AttachBox, DetailsBox
 from assistant.ui.pages.review_editor import EmailEditor
 from assistant.ui.pages.review_exports import ExportActions, ExportBox

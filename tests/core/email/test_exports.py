@@ -21,7 +21,8 @@ from assistant.email import attachments as att
 from assistant.email import exports
 from assistant.email.exports import Message
 from assistant.errors import ExportBlocked
-from assistant.secrets.guard import Exit, RecipientIssue, check_recipient
+from assistant.secrets.guard import Exit
+from assistant.secrets.recipient import RecipientIssue, check_recipient
 
 OFFICIAL = ("tokenpocket.pro", "tpwallet.io")
 NAMES = ("TokenPocket", "TP Wallet", "TP钱包")
