@@ -69,7 +69,8 @@ def chinese_segment(text: str, start: int, end: int) -> list[PhraseHit]:
             return [hit]
     if n in PHRASE_LENGTHS and _chinese_lists(text[start:end]):
         hit = _judge_chinese(text, start, end, SEED_WORDS.search(text, max(0, start - 80), start) is not None)
-        return [hit] if hit else []
+        if hit:
+            return [hit]
     return _glued_windows(text, start, end)
 
 
@@ -144,26 +145,32 @@ def _glued_windows(text: str, start: int, end: int) -> list[PhraseHit]:
 
 
 def _best_window(text: str, lo: int, hi: int, lang: str, positions: dict[str, int]) -> PhraseHit | None:
+    """The window that best looks like a phrase: random-looking positions, no word pairs, a valid checksum."""
     prefix = [0.0]
     for k in range(lo, hi):
         prefix.append(prefix[-1] + _LOG_POS[positions[text[k]]])
-    best: tuple[float, int, int] | None = None
+    best: tuple[float, int, int, bool] | None = None
     for length in PHRASE_LENGTHS:
         if length > hi - lo:
             break
         scale = _LOG_SD / math.sqrt(length)
         for a in range(0, hi - lo - length + 1):
             z = ((prefix[a + length] - prefix[a]) / length - _LOG_MEAN) / scale
-            if z >= _GLUED_Z and (best is None or (length, z) > (best[2] - best[1], best[0])):
-                best = (z, lo + a, lo + a + length)
+            if z < _GLUED_Z:
+                continue
+            chars = text[lo + a : lo + a + length]
+            pairs = common_pairs(chars)
+            if pairs > _MAX_PAIR_SHARE * (length - 1):
+                continue
+            checksum = bool(checksum_ok(lang, chars))
+            score = z + 3.0 * checksum - 1.5 * pairs
+            if best is None or score > best[0]:
+                best = (score, lo + a, lo + a + length, checksum)
     if best is None:
         return None
-    z, a, b = best
-    chars = text[a:b]
-    if _pair_share(chars) > _MAX_PAIR_SHARE:
-        return None
-    checksum = checksum_ok(lang, chars)
-    block = bool(checksum) or z >= _GLUED_BLOCK_Z or _stands_alone(text, a, b)
+    score, a, b, checksum = best
+    z = score - 3.0 * checksum
+    block = checksum or z >= _GLUED_BLOCK_Z or _stands_alone(text, a, b)
     detail = f"{b - a} characters inside a sentence, {lang.replace('_', ' ')}, checksum {'ok' if checksum else 'failed'}"
     return PhraseHit(a, b, block, detail)
 

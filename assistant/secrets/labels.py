@@ -11,7 +11,7 @@ from dataclasses import dataclass
 # Labels of a private key or seed, in the languages of the wordlists (and glued forms like "privkey").
 KEY_CUES = re.compile(
     r"private[\s_-]*key|priv[\s_-]*key|privkey|secret[\s_-]*key|\bsecret\b|\bsk\b|\bpk\b|\bkey\s*[:=：]|^key|\bkey\b(?=\s*$)"
-    r"|export(?:ed)?\s+(?:the\s+|my\s+)?(?:private|key)|keypair"
+    r"|\bexport(?:ed)?\b|导出|導出|匯出|keypair"
     r"|privater?\s+schl[uü]ssel|clave\s+privada|cl[ée]\s+priv[ée]e|chiave\s+privata|chave\s+privada"
     r"|soukrom[yý]\s+kl[ií][cč]|приватн\w*\s+ключ|закрыт\w*\s+ключ|[öo]zel\s+anahtar"
     r"|私钥|密钥|秘钥|私鑰|密鑰|秘鑰|秘密鍵|プライベートキー|개인\s*키|비밀\s*키",
@@ -22,7 +22,7 @@ SEED_CUES = re.compile(r"seed|种子|種子|シード|시드|keypair|secret|priv
 # Labels of a public transaction id, and explorer-link shapes.
 TX_CUES = re.compile(
     r"\btx(?:id|n|\s*hash|\s*id)?\b|\bhash\b|transaction|\btrx\s*id|\bexplorer\b|scan\b|\blink\b|/tx/|#/transaction/"
-    r"|/transactions?/|\bblock\b|交易|哈希|链接|連結|鏈接|区块|區塊|浏览器|瀏覽器|トランザクション|거래|트랜잭션",
+    r"|/transactions?/|\bblock\b|交易(?!所)|哈希|链接|連結|鏈接|区块|區塊|浏览器|瀏覽器|トランザクション|거래|트랜잭션",
     re.I,
 )
 _URL_START = re.compile(r"(?:https?://|www\.)\S*$", re.I)
@@ -95,15 +95,21 @@ def labelled_values(text: str) -> list[Labelled]:
     """Values the user labelled as a password or a one-time code ("password: …", "2FA code 123456")."""
     found: list[Labelled] = []
     for m in _PASSWORD.finditer(text):
-        value = m.group(3).rstrip(".,;:!?。，；！？")
+        value = m.group(3)
+        cjk = _CJK.search(value)
+        if cjk:
+            # "重新设置密码：未解决", "密码是6位数字": Chinese glued to the value is prose, not a password;
+            # "密码是x1y2,帮我看看": the value ends at the punctuation before the Chinese.
+            if cjk.start() == 0 or value[cjk.start() - 1] not in ",;:!?.":
+                continue
+            value = value[: cjk.start()]
+        value = value.rstrip(".,;:!?。，；！？")
         if not value:
             continue
         start = m.start(3)
         sentence_verb = bool(m.group(1))
         if sentence_verb and value.isalpha():
             continue  # "the password is wrong": in a sentence only a value with digits or symbols is a password
-        if _CJK.search(value):
-            continue  # "重新设置密码：未解决", "密码是6位数字": Chinese after the label is prose, not a password
         end = start + len(value)
         line_end = text.find("\n", end, end + 200)
         rest = text[end : line_end if line_end >= 0 else end + 200]

@@ -83,8 +83,18 @@ def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[s
         detail = "labelled password" if v.kind == "password_line" else "one-time code"
         found.append(Finding(SecretKind(v.kind), v.start, v.end, _severity(not v.confirm), detail))
     if norm.changed:
-        found = [Finding(f.kind, *norm.back(f.start, f.end), f.severity, f.detail) for f in found]
+        found = [_back(norm.original, t, norm.back(f.start, f.end), f) for f in found]
     return _tidy(found)
+
+
+def _back(original: str, normalised: str, span: tuple[int, int], f: Finding) -> Finding:
+    """The finding over the original text. Hidden characters, look-alikes or wide forms inside an ambiguous
+    value are a sign it is being smuggled past the check (nobody disguises a transaction hash), so it is blocked."""
+    start, end = span
+    severity, detail = f.severity, f.detail
+    if severity is Severity.CONFIRM and original[start:end] != normalised[f.start:f.end]:
+        severity, detail = Severity.BLOCK, f"{detail}; disguised with hidden or look-alike characters"
+    return Finding(f.kind, start, end, severity, detail)
 
 
 def _severity(block: bool) -> Severity:

@@ -154,10 +154,10 @@ def checksum_ok(lang: str, keys: list[str] | str) -> bool | None:
 
 
 def best_checksum(lang: str, keys: list[str]) -> bool | None:
-    """Checksum of the words, or of the words less up to two neighbours at either end (prose around it)."""
+    """Checksum of the words, or of the words less up to three neighbours at either end (prose around it)."""
     result = None
-    for lead in range(3):
-        for tail in range(3):
+    for lead in range(4):
+        for tail in range(4):
             ok = checksum_ok(lang, keys[lead : len(keys) - tail])
             if ok:
                 return True
@@ -235,12 +235,14 @@ class PhraseRuns:
             return  # many near-misses: prose in a language close to the list
         if lang in _ENGLISH_LISTS and natural_english(keys):
             return  # an English sentence made of list words ("Thank you, please check again tomorrow…")
-        checksum = None if misspelt else best_checksum(lang, keys)
+        checksum = best_checksum(lang, keys)
         if len(set(keys)) < n * 3 / 4 and not checksum:
             return  # many repeats ("Unknown error, Unknown host, …"), unless it is a weak but valid phrase
         start, end = self.starts[first], self.ends[stop - 1]
         stubs = sum(1 for i in range(lo, hi) if self.stubs[i] & bit)
-        if n >= PHRASE_WORDS or self._spelled_out(bit, lo, hi) >= PARTIAL_WORDS:
+        whole = stop - first  # with the near-misses at the edges: a phrase length says they belong to it
+        if n >= PHRASE_WORDS or self._spelled_out(bit, lo, hi) >= PARTIAL_WORDS or (
+                whole in PHRASE_LENGTHS and misspelt + whole - n <= 2):
             block = True
         elif SEED_WORDS.search(self.text, max(0, start - 80), start) or (n >= PARTIAL_WORDS and not stubs and not misspelt):
             # Unhinted partial runs must be spelled out: stubs and near-misses make ordinary prose match.
