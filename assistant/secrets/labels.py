@@ -44,19 +44,30 @@ class Cue:
     tx: bool  # a transaction label applies (and is nearer than any key label)
 
 
+# Literal pieces every cue contains, matched case-sensitively on lower-cased text: a fast first test (the
+# full patterns are slow to run on every window).
+_KEY_HINT = re.compile(r"key|priv|secret|sk|pk|export|soukrom|anahtar|ключ|私|密|秘|导出|導出|匯出|キー|키")
+_TX_HINT = re.compile(r"tx|hash|transaction|trx|explorer|scan|link|block|交易|哈希|链|連|鏈|区块|區塊|浏览|瀏覽|トランザクション|거래|트랜잭션")
+
+
+def _last_end(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lo: int, hi: int) -> int:
+    if lo >= hi or not hint.search(text[lo:hi].lower()):
+        return -1
+    last = -1
+    for m in pattern.finditer(text, lo, hi):
+        last = m.end()
+    return last
+
+
 def cue_before(text: str, start: int, end: int, *, key_window: int = KEY_WINDOW) -> Cue:
     """Which label governs the value text[start:end]: the nearest one before it, or one right after it."""
-    last_key = -1
-    for m in KEY_CUES.finditer(text, max(0, start - key_window), start):
-        last_key = m.end()
-    last_tx = -1
-    for m in TX_CUES.finditer(text, max(0, start - TX_WINDOW), start):
-        last_tx = m.end()
+    last_key = _last_end(KEY_CUES, _KEY_HINT, text, max(0, start - key_window), start)
+    last_tx = _last_end(TX_CUES, _TX_HINT, text, max(0, start - TX_WINDOW), start)
     if last_key < 0 and last_tx < 0:
-        after = text[end : end + AFTER_WINDOW]
-        if KEY_CUES.search(after):
+        after_end = min(len(text), end + AFTER_WINDOW)
+        if _last_end(KEY_CUES, _KEY_HINT, text, end, after_end) >= 0:
             return Cue(True, False)
-        return Cue(False, bool(TX_CUES.search(after)))
+        return Cue(False, _last_end(TX_CUES, _TX_HINT, text, end, after_end) >= 0)
     if last_tx > last_key:
         return Cue(False, True)
     return Cue(True, False)
@@ -91,10 +102,31 @@ class Labelled:
     confirm: bool
 
 
+_PASSWORD_HINT = re.compile(r"pass|pw|pin|secret|mot de|contrase|senha|heslo|parola|пароль|密码|密碼|口令|パスワード|비밀번호")
+_TOTP_HINT = re.compile(r"2fa|two|otp|google|authenticator|verification|验证码|驗證碼|动态码|安全码")
+
+
+def _near_hints(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lowered: str) -> list[re.Match[str]]:
+    """Matches of `pattern` that start near a hint (one fast literal scan, then bounded searches)."""
+    found: list[re.Match[str]] = []
+    done = 0
+    for h in hint.finditer(lowered):
+        if h.start() < done:
+            continue
+        m = pattern.search(text, max(done, h.start() - 4), min(len(text), h.end() + 200))
+        if m is not None and m.start() <= h.end():
+            found.append(m)
+            done = m.end()
+    return found
+
+
 def labelled_values(text: str) -> list[Labelled]:
     """Values the user labelled as a password or a one-time code ("password: …", "2FA code 123456")."""
     found: list[Labelled] = []
-    for m in _PASSWORD.finditer(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text.translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"))
+    for m in _near_hints(_PASSWORD, _PASSWORD_HINT, text, lowered):
         value = m.group(3)
         cjk = _CJK.search(value)
         if cjk:
@@ -119,7 +151,7 @@ def labelled_values(text: str) -> list[Labelled]:
         if plain and _WORDS_AFTER.match(rest):
             continue
         found.append(Labelled("password_line", start, end, plain))
-    for m in _TOTP.finditer(text):
+    for m in _near_hints(_TOTP, _TOTP_HINT, text, lowered):
         if _OTHER_LABEL.search(m.group(1)):
             continue
         found.append(Labelled("totp_code", m.start(2), m.end(2), False))

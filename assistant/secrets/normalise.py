@@ -25,7 +25,7 @@ import html
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -66,18 +66,18 @@ class _Map:
         return min(in_start + (pos - out_start), in_end) if copied else in_end
 
 
-def _rewrite(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]) -> tuple[str, _Map | None]:
-    """`pattern.sub(replace, text)` that also records the offset map; `replace` returning None keeps the match."""
+Edit = tuple[int, int, str]  # replace text[start:end] with the string
+
+
+def _apply(text: str, edits: Iterable[Edit]) -> tuple[str, _Map | None]:
+    """Apply non-overlapping edits given in text order, recording the offset map (None: nothing changed)."""
     out: list[str] = []
     omap = _Map(in_len=len(text))
     pos = 0  # input consumed
     size = 0  # output written
-    changed = False
-    for m in pattern.finditer(text):
-        new = replace(m)
-        if new is None or new == m.group():
+    for start, end, new in edits:
+        if start < pos or text[start:end] == new:
             continue
-        start, end = m.span()
         if start > pos:
             omap.add(size, pos, start, True)
             out.append(text[pos:start])
@@ -86,12 +86,21 @@ def _rewrite(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[st
         out.append(new)
         size += len(new)
         pos = end
-        changed = True
-    if not changed:
+    if not out:
         return text, None
     omap.add(size, pos, len(text), True)
     out.append(text[pos:])
     return "".join(out), omap
+
+
+def _rewrite(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]) -> tuple[str, _Map | None]:
+    """`pattern.sub(replace, text)` that also records the offset map; `replace` returning None keeps the match."""
+    def edits() -> Iterator[Edit]:
+        for m in pattern.finditer(text):
+            new = replace(m)
+            if new is not None:
+                yield m.start(), m.end(), new
+    return _apply(text, edits())
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,41 +156,59 @@ _NFKC_RANGES = ((0x00A0, 0x2FFF), (0x3000, 0x33FF), (0xA640, 0xA69F), (0xF900, 0
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a"
 
 
+@dataclass(frozen=True, slots=True)
+class _FoldTables:
+    one: dict[int, str]  # one-to-one folds (wide letters and digits, Unicode spaces, letter-like symbols)
+    one_present: re.Pattern[str]  # any character `one` changes (BMP: a fast character-class scan)
+    other: re.Pattern[str]  # combining marks, format characters, forms that change length (BMP)
+    astral: re.Pattern[str]  # the same for characters outside the BMP (mathematical letters, tags…)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 @cache
-def _fold_tables() -> tuple[dict[int, str], re.Pattern[str]]:
-    """(one-to-one translate table, regex of characters whose NFKC form has another length or that are Cf)."""
+def _fold_tables() -> _FoldTables:
     one: dict[int, str] = {ord(c): " " for c in _SPACES}
     other: list[str] = []
     for lo, hi in _NFKC_RANGES:
         for cp in range(lo, hi + 1):
             ch = chr(cp)
-            if cp in one or unicodedata.category(ch) in ("Cs", "Co", "Cn"):
+            category = unicodedata.category(ch)
+            if cp in one or category in ("Cs", "Co", "Cn"):
                 continue
-            if unicodedata.category(ch) == "Cf":
+            if category == "Cf":
                 other.append(ch)
                 continue
             form = unicodedata.normalize("NFKC", ch)
             if form == ch:
                 continue
             if len(form) == 1:
-                one[cp] = form
+                if form.isalnum():  # punctuation keeps its wide form: labels match either
+                    one[cp] = form
             else:
                 other.append(ch)
-    # Format characters outside those ranges (tags block, Mongolian vowel separator, …).
-    extra = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\U000e0001\U000e0020-\U000e007f"
-    cls = "".join(re.escape(c) for c in other) + extra
-    # A base character followed by combining marks is composed as one cluster; any listed character is
-    # normalised on its own (a Cf character normalises to itself, so it is dropped explicitly).
-    pattern = re.compile(f"[^\\s{_MARKS}][{_MARKS}]+|[{cls}]")
-    return one, pattern
+    extra = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    bmp_one = "".join(re.escape(chr(c)) for c in one if c <= 0xFFFF)
+    astral_one = "".join(re.escape(chr(c)) for c in one if c > 0xFFFF)
+    bmp_other = "".join(re.escape(c) for c in other if ord(c) <= 0xFFFF)
+    astral_other = "".join(re.escape(c) for c in other if ord(c) > 0xFFFF)
+    return _FoldTables(
+        one,
+        re.compile(f"[{bmp_one}]"),
+        re.compile(f"[{_MARKS}{bmp_other}{extra}]+"),
+        re.compile(f"[{astral_one}{astral_other}\U000e0001\U000e0020-\U000e007f]"),
+    )
 
 
-def _nfkc_piece(m: re.Match[str]) -> str | None:
-    piece = m.group()
-    if len(piece) == 1 and unicodedata.category(piece) == "Cf":
-        return ""
-    kept = "".join(c for c in piece if unicodedata.category(c) != "Cf")
-    return unicodedata.normalize("NFKC", kept)
+def _nfkc_edits(text: str, pattern: re.Pattern[str]) -> Iterator[Edit]:
+    """Drop format characters; compose combining marks with the letter before them; expand other forms."""
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if unicodedata.combining(text[start]) and start > 0 and not text[start - 1].isspace():
+            start -= 1  # the letter the marks belong to
+        kept = "".join(c for c in text[start:end] if unicodedata.category(c) != "Cf")
+        yield start, end, unicodedata.normalize("NFKC", kept) if kept else ""
 
 
 # ---- 4. homoglyphs ---------------------------------------------------------------------------------------------
@@ -199,8 +226,9 @@ HOMOGLYPHS = {
 }
 _HOMOGLYPH_TABLE = str.maketrans(HOMOGLYPHS)
 _GLYPHS = "".join(HOMOGLYPHS)
-# A word holding at least one look-alike; it is folded only when it also holds a Latin letter or a digit.
-_MIXED_WORD = re.compile(f"[^\\W_]*[{_GLYPHS}][^\\W_]*")
+# A word holding at least one look-alike is folded when it also holds a Latin letter or a digit.
+_GLYPH = re.compile(f"[{_GLYPHS}]")
+_WORD_TAIL = re.compile(r"[^\W_]*")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
@@ -209,9 +237,20 @@ def fold_homoglyphs(word: str) -> str:
     return word.translate(_HOMOGLYPH_TABLE)
 
 
-def _homoglyph_word(m: re.Match[str]) -> str | None:
-    word = m.group()
-    return fold_homoglyphs(word) if _LATIN.search(word) else None
+def _homoglyph_edits(text: str) -> Iterator[Edit]:
+    done = 0
+    for m in _GLYPH.finditer(text):
+        if m.start() < done:
+            continue
+        start = m.start()
+        while start > done and start > m.start() - 64 and (text[start - 1].isalnum()):
+            start -= 1
+        tail = _WORD_TAIL.match(text, m.end())
+        end = tail.end() if tail else m.end()
+        done = end
+        word = text[start:end]
+        if _LATIN.search(word):
+            yield start, end, fold_homoglyphs(word)
 
 
 # ---- 5. letter-spaced words ------------------------------------------------------------------------------------
@@ -228,7 +267,7 @@ _ORDINALS = (r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|
              r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
              r"|twenty[\s-]?(?:first|second|third|fourth)")
 _FILLER = re.compile(
-    r"(?:\bthe\s+)?(?:\b(?:word|no|nr|number)\s*\.?\s*#?\d{1,2}|#\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)|\b(?:" + _ORDINALS + r"))"
+    r"(?:\bthe\s+)?(?:\b(?:word|number)\s*\.?\s*#?\d{1,2}|#\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)|\b(?:" + _ORDINALS + r"))"
     r"(?:\s+(?:word|one))?(?:\s*(?:is|was|=|:|-|\))(?![^\W\d_]))?"
     r"|\b(?:and\s+)?then\b|\bnext\b|\bfollowed\s+by\b|\bafter\s+that\b|\bfinally\b|\b(?:the\s+)?words\s+are\b"
     r"|第\s*[0-9一二三四五六七八九十]{1,3}\s*[个個]?\s*(?:单词|單詞|词|詞|字)?\s*(?:是|为|為)?\s*[:：]?"
@@ -239,24 +278,54 @@ _FILLER_GAP = 40  # characters between two fillers of one list
 _FILLER_RUN = 3
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# Case-sensitive literals over the lower-cased text: a fast first pass that finds where fillers may be.
+_FILLER_HINT = re.compile(
+    r"word|then|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth"
+    r"|twentieth|twenty|finally|followed|after that|number|#"
+    r"|第|然后|然後|接着|接著|依次|分别|分別|顺序|順序"
+)
+_ORDINAL_HINT = re.compile(r"[0-9](?:st|nd|rd|th)")  # apart: a class in front of an alternation is slow
+
+
 def _drop_fillers(text: str) -> tuple[str, _Map | None]:
-    """Fillers in clusters of at least three close together become a space (one pass, one cluster kept)."""
-    cluster: list[re.Match[str]] = []
-    keep: list[tuple[int, int]] = []
-    for m in _FILLER.finditer(text):
-        if not m.group().strip():
-            continue
-        if cluster and m.start() - cluster[-1].end() > _FILLER_GAP:
-            if len(cluster) >= _FILLER_RUN:
-                keep += [x.span() for x in cluster]
-            cluster = []
-        cluster.append(m)
-    if len(cluster) >= _FILLER_RUN:
-        keep += [x.span() for x in cluster]
-    if not keep:
+    """Fillers in clusters of at least three close together become a space."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters
+        lowered = text.translate(_ASCII_LOWER)
+    hints = sorted([m.span() for m in _FILLER_HINT.finditer(lowered)] + [m.span() for m in _ORDINAL_HINT.finditer(lowered)])
+    regions: list[tuple[int, int]] = []
+    first = last = -1
+    count = 0
+    for start, end in hints:
+        if count and start - last > _FILLER_GAP + 20:
+            if count >= _FILLER_RUN:
+                regions.append((first, last))
+            count = 0
+        if not count:
+            first = start
+        last = end
+        count += 1
+    if count >= _FILLER_RUN:
+        regions.append((first, last))
+    if not regions:
         return text, None
-    wanted = set(keep)
-    return _rewrite(text, _FILLER, lambda m: " " if m.span() in wanted else None)
+
+    def edits() -> Iterator[Edit]:
+        for lo, hi in regions:
+            cluster: list[tuple[int, int]] = []
+            for m in _FILLER.finditer(text, max(0, lo - 12), min(len(text), hi + 12)):
+                if not m.group().strip():
+                    continue
+                if cluster and m.start() - cluster[-1][1] > _FILLER_GAP:
+                    if len(cluster) >= _FILLER_RUN:
+                        yield from ((a, b, " ") for a, b in cluster)
+                    cluster = []
+                cluster.append(m.span())
+            if len(cluster) >= _FILLER_RUN:
+                yield from ((a, b, " ") for a, b in cluster)
+
+    return _apply(text, edits())
 
 
 # ---- the whole ---------------------------------------------------------------------------------------------------
@@ -272,13 +341,17 @@ def normalise(text: str) -> Normalised:
         if omap:
             maps.append(omap)
     if not current.isascii():
-        one, pattern = _fold_tables()
-        current = current.translate(one)
-        current, omap = _rewrite(current, pattern, _nfkc_piece)
-        if omap:
-            maps.append(omap)
-            current = current.translate(one)  # NFKC output of a cluster may itself be a space or wide form
-        current, omap = _rewrite(current, _MIXED_WORD, _homoglyph_word)
+        tables = _fold_tables()
+        astral = _ASTRAL.search(current) is not None
+        if astral or tables.one_present.search(current):
+            current = current.translate(tables.one)
+        patterns = (tables.other, tables.astral) if astral else (tables.other,)
+        for pattern in patterns:
+            current, omap = _apply(current, _nfkc_edits(current, pattern))
+            if omap:
+                maps.append(omap)
+                current = current.translate(tables.one)  # NFKC output may itself be a space or wide form
+        current, omap = _apply(current, _homoglyph_edits(current))
         # homoglyph folding keeps every length: its map is the identity, so it is not kept
     if " " in current:
         current, omap = _rewrite(current, _SPACED, _join_letters)
