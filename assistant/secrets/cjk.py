@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
-from assistant.secrets.language import common_pairs
+from assistant.secrets.language import COMMON_ZH_PAIRS, common_pairs
 from assistant.secrets.words import (
     BIT,
     CHINESE,
@@ -124,10 +124,9 @@ def _judge_chinese(text: str, start: int, end: int, hinted: bool) -> PhraseHit |
 def _glued_windows(text: str, start: int, end: int) -> list[PhraseHit]:
     """Windows of a phrase length inside a longer run that look drawn at random from one Chinese list."""
     hits: list[PhraseHit] = []
-    exact, index = tables().exact, tables().index
+    exact = tables().exact
     for lang in CHINESE:
         bit = BIT[lang]
-        positions = index[lang]
         i = start
         while i < end:
             if not exact.get(text[i], 0) & bit:
@@ -137,35 +136,60 @@ def _glued_windows(text: str, start: int, end: int) -> list[PhraseHit]:
             while j < end and exact.get(text[j], 0) & bit:
                 j += 1
             if j - i >= PHRASE_WORDS:
-                hit = _best_window(text, i, j, lang, positions)
-                if hit:
-                    hits.append(hit)
+                hits += _random_regions(text, i, j, lang)
             i = j
+    return hits
+
+
+_MIN = PHRASE_WORDS
+
+
+def _random_regions(text: str, lo: int, hi: int, lang: str) -> list[PhraseHit]:
+    """Regions of text[lo:hi] (all list characters) where every 12-character window looks random: one
+    sliding pass; a short region is then narrowed to its best phrase-length window."""
+    positions = tables().index[lang]
+    logs = [_LOG_POS[positions[c]] for c in text[lo:hi]]
+    pairs = [1 if text[k : k + 2] in COMMON_ZH_PAIRS else 0 for k in range(lo, hi - 1)] + [0]
+    need = _MIN * _LOG_MEAN + _GLUED_Z * _LOG_SD * math.sqrt(_MIN)  # sum of logs a random-looking window reaches
+    max_pairs = _MAX_PAIR_SHARE * (_MIN - 1)
+    total, paired = sum(logs[:_MIN]), sum(pairs[: _MIN - 1])
+    regions: list[list[int]] = []
+    for a in range(0, hi - lo - _MIN + 1):
+        if a:
+            total += logs[a + _MIN - 1] - logs[a - 1]
+            paired += pairs[a + _MIN - 2] - pairs[a - 1]
+        if total >= need and paired <= max_pairs:
+            if regions and a <= regions[-1][1]:
+                regions[-1][1] = a + _MIN
+            else:
+                regions.append([a, a + _MIN])
+    hits = []
+    for a, b in regions:
+        if b - a > 40:  # a long stretch of random characters: no need to find the exact phrase in it
+            hits.append(PhraseHit(lo + a, lo + b, True, f"{b - a} random-looking characters, {lang.replace('_', ' ')}"))
+            continue
+        hit = _best_window(text, lo + max(0, a - 3), lo + min(hi - lo, b + 3), lang, positions)
+        if hit:
+            hits.append(hit)
     return hits
 
 
 def _best_window(text: str, lo: int, hi: int, lang: str, positions: dict[str, int]) -> PhraseHit | None:
     """The window that best looks like a phrase: random-looking positions, no word pairs, a valid checksum."""
-    prefix = [0.0]
-    for k in range(lo, hi):
-        prefix.append(prefix[-1] + _LOG_POS[positions[text[k]]])
     best: tuple[float, int, int, bool] | None = None
     for length in PHRASE_LENGTHS:
-        if length > hi - lo:
-            break
-        scale = _LOG_SD / math.sqrt(length)
-        for a in range(0, hi - lo - length + 1):
-            z = ((prefix[a + length] - prefix[a]) / length - _LOG_MEAN) / scale
+        for a in range(lo, hi - length + 1):
+            chars = text[a : a + length]
+            z = z_score(lang, chars)
             if z < _GLUED_Z:
                 continue
-            chars = text[lo + a : lo + a + length]
             pairs = common_pairs(chars)
             if pairs > _MAX_PAIR_SHARE * (length - 1):
                 continue
             checksum = bool(checksum_ok(lang, chars))
             score = z + 3.0 * checksum - 1.5 * pairs
             if best is None or score > best[0]:
-                best = (score, lo + a, lo + a + length, checksum)
+                best = (score, a, a + length, checksum)
     if best is None:
         return None
     score, a, b, checksum = best
