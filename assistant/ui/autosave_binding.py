@@ -62,7 +62,7 @@ class AutosaveBinding(QObject):
             self.store.discard()
             return
         try:
-            self.store.save(session.to_dict(), self.window.texts.locale)
+            self.store.save(session.to_dict(), self.window.texts.locale, public=session.public_values())
         except OSError as exc:
             log.warning("autosave failed: %s", exc.strerror)
             self._notice("autosave.save_failed")
@@ -83,7 +83,7 @@ class AutosaveBinding(QObject):
 
     def _save_edits(self, page) -> None:
         try:
-            self.store.save_review(page.edits())
+            self.store.save_review(page.edits(), public=page.accepted_values())
         except OSError as exc:
             log.warning("email edits not saved: %s", exc.strerror)
             self._notice("autosave.save_failed")

@@ -28,7 +28,7 @@ from assistant.email import exports
 from assistant.email.draft import Draft, build_draft, collect_details
 from assistant.flows.engine import Session
 from assistant.i18n.texts import Texts
-from assistant.secrets.guard import Exit, Hit, scan_parts
+from assistant.secrets.guard import INPUTS, Exit, Hit, scan_parts
 from assistant.secrets.recipient import check_recipient
 from assistant.ui.pages.review_details import AttachBox, DetailsBox
 from assistant.ui.pages.review_editor import EmailEditor
@@ -276,7 +276,7 @@ class ReviewPage(ExportActions, QWidget):
     def message(self) -> exports.Message:
         return exports.Message(self.to_edit.text(), self.subject_edit.text(), self.body_edit.toPlainText(),
                                self.included_files(), self.accepted_values(), self.draft.languages,
-                               self.draft.trusted_texts)
+                               self.draft.trusted_texts, exports.entries_of(self.draft))
 
     def accepted_values(self) -> tuple[str, ...]:
         return (*self.draft.public_values, *self.accepted)
@@ -286,7 +286,7 @@ class ReviewPage(ExportActions, QWidget):
         parts = message.parts()
         if sum(len(p.text) for p in parts) > LIVE_SCAN_LIMIT:
             return self.hits  # too long to scan on every keystroke; the export guard still scans it
-        self.hits = scan_parts(parts, message.accepted, message.trusted)
+        self.hits = scan_parts(parts, message.accepted, message.trusted, inputs=message.inputs)
         key = tuple((h.part.name, h.part.label, h.finding.kind, h.finding.start, h.finding.end) for h in self.hits)
         if key != self._hit_key:
             self._hit_key = key
@@ -300,6 +300,8 @@ class ReviewPage(ExportActions, QWidget):
             return
         hit = self.hits[index]
         placeholder = self.texts.ui("review.secret.removed")
+        if hit.part.name == INPUTS:
+            return  # a secret split over several entries: the person removes the pieces in the text
         if hit.part.name in self.editor.PARTS:
             self.editor.replace(hit.part.name, hit.finding.start, hit.finding.end, placeholder)
         else:
