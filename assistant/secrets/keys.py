@@ -156,8 +156,14 @@ def _judge_hex(text: str, start: int, end: int, digits: str, raw: str, n_groups:
     cue = labels.cue_before(text, start, end)
     if cue.key:
         return KeyHit("private_key_hex", start, end, True, f"{layout} labelled as a key")
-    if drawn or cue.tx or context == "tx_hash":
+    if drawn or cue.tx:
         return None
+    if context == "tx_hash":
+        if addresses:
+            return None  # tried as a key: it is not the key of the user's addresses, so it is the hash it claims to be
+        detail = ("64 hex digits in the transaction-hash field: a private key copied by mistake looks exactly the same; "
+                  "with your wallet address given, it is checked offline")
+        return KeyHit("private_key_hex", start, end, False, detail)
     detail = f"{layout}: a private key or a transaction hash"
     if addresses:
         detail += "; it is not the key of the addresses you gave"
