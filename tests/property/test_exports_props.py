@@ -15,7 +15,7 @@ from assistant.email.exports import Message, clean_body, clean_header
 from assistant.secrets.scan import find_secrets
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
-BASE_HEADERS = {"To", "Subject", "X-Unsent", "MIME-Version", "Content-Type"}
+BASE_HEADERS = {"To", "Subject", "Date", "X-Unsent", "MIME-Version", "Content-Type"}
 # Anything a keyboard or a paste can produce, line breaks and control characters included.
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
 NOISY = st.lists(st.one_of(st.characters(blacklist_categories=("Cs",)),
