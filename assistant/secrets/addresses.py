@@ -138,7 +138,9 @@ _ADDRESS_LIKE = re.compile(r"@|\b[^\W_][\w-]*(?:\.[^\W_][\w-]*)*\.[^\W\d_]{2,}\b
 
 def _split_items(text: str) -> list[str]:
     """Items separated by commas or semicolons outside double quotes and angle brackets."""
-    items, current, quoted, angle = [], [], False, 0
+    items: list[str] = []
+    current: list[str] = []
+    quoted, angle = False, 0
     for c in text:
         if c == '"' and not angle:
             quoted = not quoted
