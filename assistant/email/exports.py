@@ -111,6 +111,14 @@ _HEADER_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _BODY_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _BODY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
+# Explicit direction controls: they reorder what a reader sees ("\u202egpj.exe" reads "exe.jpg"), so every exit
+# shows them as text instead of obeying them.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def reveal_bidi(text: str) -> str:
+    """`text` with every direction control written as [U+XXXX], so it shows exactly what was typed, in order."""
+    return BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 
 def clean_header(text: str) -> str:
@@ -152,6 +160,10 @@ class Message:
         files = tuple(a if a.filename == n else replace(a, filename=n) for a, n in zip(self.attachments, names, strict=False))
         return replace(self, subject=clean_header(self.subject), body=clean_body(self.body), attachments=files)
 
+    def revealed(self) -> Message:
+        """Subject and body with direction controls made visible (after the firewall: it reads the raw text)."""
+        return replace(self, subject=reveal_bidi(self.subject), body=reveal_bidi(self.body))
+
     def recipients(self) -> tuple[Recipient, ...]:
         """The confirmed recipients; RecipientRejected (saying what is wrong) unless `to` is plain addresses."""
         return parse_to(self.to)
@@ -171,10 +183,11 @@ def as_message(item) -> Message:
 
 
 def checked(message: Message, exit_name: Exit) -> Message:
-    """The cleaned message, after the secret firewall let it pass (raises ExportBlocked otherwise)."""
+    """The cleaned message, after the secret firewall let it pass (raises ExportBlocked otherwise), with its
+    direction controls made visible."""
     clean = as_message(message).cleaned()
     guard(clean.parts(), exit_name, accepted=clean.accepted, trusted=clean.trusted)
-    return clean
+    return clean.revealed()
 
 
 # ---- .eml ------------------------------------------------------------------------------------------------------

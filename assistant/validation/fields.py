@@ -42,6 +42,8 @@ MESSAGES = {
     "select_unknown": "Choose one of: {options}.",
     "text_single_line": "Keep this to a single line; put longer explanations in the description field.",
     "text_control_chars": "This contains invisible control characters. Type the text again instead of pasting it.",
+    "text_direction_chars": ("This contains invisible text-direction characters ({shown}) that show text in a different "
+                             "order than it is sent. Type the text again instead of pasting it."),
     "text_too_long": "Keep this to at most {max} characters (now {length}); put details in the description field.",
     "secret_detected": (
         "This looks like a recovery phrase or private key. Real support (TokenPocket, exchanges, this assistant) "
@@ -152,6 +154,9 @@ def _from_issue(norm: str, issue: _chains.Issue | None) -> tuple[str, FieldProbl
 
 
 # ---- text ------------------------------------------------------------------------------------------------------
+_DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _bad_chars(s: str, allowed: str = "") -> bool:
     return any(unicodedata.category(c) == "Cc" and c not in allowed for c in s)
 
@@ -395,6 +400,10 @@ def validate_values(
         if not raw:
             if f.required:
                 errors[f.name] = _problem("required")
+            continue
+        direction = sorted({c for c in raw if c in _DIRECTION_CONTROLS})
+        if direction:  # what the reader sees must be what is sent: "\u202egpj.exe" reads "exe.jpg"
+            errors[f.name] = _problem("text_direction_chars", shown=", ".join(f"U+{ord(c):04X}" for c in direction))
             continue
         if f.kind == "select" and raw not in f.options:
             errors[f.name] = _problem("select_unknown", options=", ".join(f.options))
