@@ -242,7 +242,10 @@ def _zone(text: str) -> tzinfo | None | str:
 def _iso(dt: datetime, seconds: bool, zulu: bool = False) -> str:
     """2026-11-20T14:05+08:00, or 2026-11-20T06:05Z with `zulu` (for a UTC datetime)."""
     text = dt.strftime("%Y-%m-%dT%H:%M:%S" if seconds else "%Y-%m-%dT%H:%M")
-    minutes = int(dt.utcoffset().total_seconds() // 60)
+    offset = dt.utcoffset()
+    if offset is None:
+        raise ValueError("a naive datetime has no zone to show")
+    minutes = int(offset.total_seconds() // 60)
     return text + ("Z" if zulu else f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
 
 
