@@ -22,7 +22,6 @@ if TYPE_CHECKING:  # parsing modules load only when content is parsed, not on a 
 
 log = logging.getLogger(__name__)
 LOCK_KEY = "lock"
-TEMPLATE_FILE = "email"  # content/locales/<locale>/email.toml
 
 
 @dataclass(frozen=True, slots=True)
