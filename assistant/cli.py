@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
 def undecodable_argument(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str | None:
     """The first argument that was not valid UTF-8 (Python keeps such bytes as lone surrogates), as an error
     naming its option (and the NAME of a NAME=VALUE pair); None when every argument is text."""
-    options = {a.dest: (a.option_strings[-1] if a.option_strings else a.dest) for a in _all_actions(parser)}
+    options = {a.dest: (a.option_strings[-1] if a.option_strings else a.dest) for a in _chosen_actions(parser, args)}
     for dest, value in vars(args).items():
         for item in value if isinstance(value, list) else [value]:
             text = str(item) if item is not None else ""
@@ -41,12 +41,14 @@ def undecodable_argument(parser: argparse.ArgumentParser, args: argparse.Namespa
     return None
 
 
-def _all_actions(parser: argparse.ArgumentParser):
+def _chosen_actions(parser: argparse.ArgumentParser, args: argparse.Namespace):
+    """The actions of `parser` and of the sub-command (and sub-sub-command) the arguments chose."""
     for action in parser._actions:
         yield action
         if isinstance(action, argparse._SubParsersAction):
-            for sub in action.choices.values():
-                yield from _all_actions(sub)
+            chosen = action.choices.get(getattr(args, action.dest, None) or "")
+            if chosen is not None:
+                yield from _chosen_actions(chosen, args)
 
 
 def main(argv: list[str] | None = None) -> int:
