@@ -248,8 +248,6 @@ class Rendered(NamedTuple):
 def _render(catalog: Catalog, locale: str, context: dict) -> Rendered:
     """Render with the locale's template; a broken one falls back along the chain to the source's, and a broken
     source template to a minimal built-in layout (reported with file:line, never raised)."""
-    from jinja2 import TemplateError
-
     from assistant.email import fallback
 
     chain = catalog.chain(locale)
@@ -264,7 +262,7 @@ def _render(catalog: Catalog, locale: str, context: dict) -> Rendered:
             subject = render_template(str(subject_src.value), context)
             key, entry = "email.template.body", body_src
             body = render_template(str(body_src.value), context)
-        except (TemplateError, TypeError, ValueError, AttributeError, LookupError) as exc:
+        except Exception as exc:  # a template can raise anything (ZeroDivisionError…); none may stop the draft
             fault = fallback.locate(entry, key, exc)
             log.warning("%s; trying the next template on the chain of %s", fault, locale)
             continue
