@@ -35,6 +35,7 @@ def parse(data: bytes):
 @SETTINGS
 @given(to=st.emails(), subject=NOISY, body=TEXT, names=st.lists(NOISY, max_size=3))
 def test_eml_always_reads_back_to_the_same_values(to, subject, body, names):
+    assume("=?" not in to)  # an encoded-word opener is refused even inside an address (see test_recipients)
     files = tuple(Attachment(n or "x", "image/png", PNG + n.encode("utf-8", "replace")) for n in names)
     message = Message(to, subject, body, files)
     clean = message.cleaned()
