@@ -22,7 +22,7 @@ SAVE_FORMAT = 1
 MAX_AGE_SECONDS = 30 * 24 * 3600
 FILE_NAME = "session.json"
 ATTACHMENTS = "attachments"  # copies of the (already cleaned) attachments, with a manifest
-REVIEW_FILE = "review.json"  # the person's own edits of the email (To, Subject, Body)
+REVIEW_FILE = "review.json"  # the review of the email: the person's own wording, ticks, email language
 
 
 class LoadStatus(StrEnum):
@@ -110,16 +110,17 @@ class AutosaveStore:
         shutil.rmtree(self.folder / ATTACHMENTS, ignore_errors=True)
         (self.folder / REVIEW_FILE).unlink(missing_ok=True)
 
-    def save_review(self, edits: dict[str, str]) -> None:
+    def save_review(self, state: dict[str, object]) -> None:
         self._ensure_folder()
-        write_text_atomic(self.folder / REVIEW_FILE, json.dumps(_scrub(dict(edits)), ensure_ascii=False), mode=0o600)
+        write_text_atomic(self.folder / REVIEW_FILE, json.dumps(_scrub(dict(state)), ensure_ascii=False), mode=0o600)
 
-    def load_review(self) -> dict[str, str]:
+    def load_review(self) -> dict[str, object]:
+        """The saved review as written; its reader checks each value (an unreadable file is an empty review)."""
         try:
             data = json.loads((self.folder / REVIEW_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(data, dict) else {}
+        return data if isinstance(data, dict) else {}
 
     def save_attachments(self, files: list[tuple[str, bytes, bool]]) -> None:
         """Keep copies of the attachments (name, cleaned bytes, included); a text one holding a secret is left out."""

@@ -111,7 +111,7 @@ def test_attachments_survive_a_restart_with_the_session(make_window, tmp_path):
     bind(restarted)
     restarted.home.resume_button.click()
     restarted._on_prepare_email()
-    names = [a.filename for a, _included in restarted._side_page.attach_group.files]
+    names = [a.filename for a, _included in restarted._side_page.review.files.entries]
     assert names == ["转账详情.png"]
 
 
