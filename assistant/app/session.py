@@ -21,6 +21,7 @@ from assistant.flows.model import Node, NodeKind, OutcomeKind
 from assistant.flows.progress import progress
 from assistant.paths import user_data_dir
 from assistant.storage.autosave import AutosaveStore, LoadStatus
+from assistant.validation.fields import validate_values
 
 log = logging.getLogger(__name__)
 USER_FOLDERS = ("logs", "cache")  # besides the autosave: what "delete my data" removes
@@ -112,12 +113,31 @@ class FlowController:
 
     @property
     def shown_answer(self) -> Answer | None:
-        """The earlier answer of a revisited node."""
-        return self._live().answers.get(self.editing) if self.editing else None
+        """The earlier answer of a revisited node, or the values a form starts with (see `form_start`)."""
+        session = self._live()
+        if self.editing:
+            return session.answers.get(self.editing)
+        if session.current.kind is NodeKind.FORM:
+            return self.form_start() or None
+        return None
+
+    def form_start(self) -> dict[str, str]:
+        """What was last submitted in the current form, so Back never empties it; a value is dropped only once the
+        answers before it make it invalid (another network for an address) or hide its field."""
+        session = self._live()
+        node = session.current
+        remembered = self._typed.get(node.id, {})
+        kept: dict[str, str] = {}
+        for field in session.visible_fields(node):
+            value = remembered.get(field.name)
+            if value and not validate_values([field], {field.name: value}, {field.name: session.chain(field)})[1]:
+                kept[field.name] = value
+        return kept
 
     def would_lose_typing(self, values: Mapping[str, str]) -> bool:
-        """True when a form holds text that Back would throw away."""
-        return any(values.values())
+        """True when a form holds text that Back would throw away: anything beyond what it started with."""
+        start = self.shown_answer if isinstance(self.shown_answer, Mapping) else {}
+        return any(value and value != start.get(name, "") for name, value in values.items())
 
     def progress(self) -> Progress:
         session, shown = self._live(), self.shown_node.id
