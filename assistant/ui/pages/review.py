@@ -119,7 +119,6 @@ class ReviewPage(ExportActions, QWidget):
         layout.addLayout(bottom)
         self.error.hide()
 
-
     def _connect(self) -> None:
         """Widget events to the model, and model events to the widgets (after both hold the same values)."""
         review = self.review
