@@ -2,8 +2,6 @@
 autosave and "delete my data". No Qt."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from assistant.app.session import AutosaveNews, FlowController, NoticeKind
@@ -261,7 +259,7 @@ def test_start_over_and_delete_my_data(catalog, store):
     controller.choose("no")
     logs = user_data_dir() / "logs"
     logs.mkdir(parents=True, exist_ok=True)
-    (logs / "crash.log").write_text(json.dumps({"x": 1}), encoding="utf-8")
+    (logs / "crash.log").write_text("Traceback (most recent call last): …", encoding="utf-8")
     controller.delete_my_data()
     assert not store.folder.exists() and not logs.exists()
     assert controller.session is not None  # the case on screen stays; only what was kept on disk goes
