@@ -36,7 +36,7 @@ SAVE_FORMAT = 1
 MAX_AGE_SECONDS = 30 * 24 * 3600
 FILE_NAME = "session.json"
 ATTACHMENTS = "attachments"  # copies of the (already cleaned) attachments, with a manifest
-REVIEW_FILE = "review.json"  # the person's own edits of the email (To, Subject, Body)
+REVIEW_FILE = "review.json"  # the review of the email: the person's own wording, ticks, email language
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a saved session is a few kilobytes; anything this big is not ours
 MAX_ANSWERS = 2000
 MAX_TEXT = 200_000  # characters of one saved value
@@ -74,6 +74,16 @@ def _text_ok(value: object) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _review_ok(data: object) -> bool:
+    """The saved review has the shape the review model writes; anything else is ignored as a whole."""
+    if not isinstance(data, dict) or not all(_text_ok(k) for k in data):
+        return False
+    texts = all(_text_ok(data[k]) for k in ("to", "subject", "body", "email_locale") if k in data)
+    lists = all(isinstance(data[k], list) and all(_text_ok(v) for v in data[k]) for k in ("excluded", "accepted")
+                if k in data)
+    return texts and lists and isinstance(data.get("bilingual", False), bool)
 
 
 def _number(value: object) -> bool:
@@ -241,17 +251,18 @@ class AutosaveStore:
         except OSError as exc:
             log.warning("could not remove the saved email edits: %s", exc.strerror)
 
-    def save_review(self, edits: dict[str, str]) -> None:
+    def save_review(self, state: dict[str, object]) -> None:
         self._owned()
         self._ensure_folder()
-        write_text_atomic(self.folder / REVIEW_FILE, json.dumps(_scrub(dict(edits)), ensure_ascii=False), mode=0o600)
+        write_text_atomic(self.folder / REVIEW_FILE, json.dumps(_scrub(dict(state)), ensure_ascii=False), mode=0o600)
 
-    def load_review(self) -> dict[str, str]:
+    def load_review(self) -> dict[str, object]:
+        """The saved review as written; its reader checks each value (an unreadable file is an empty review)."""
         try:
             data = json.loads((self.folder / REVIEW_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError):
             return {}
-        return {k: v for k, v in data.items() if _text_ok(k) and _text_ok(v)} if isinstance(data, dict) else {}
+        return data if _review_ok(data) else {}
 
     def save_attachments(self, files: list[tuple[str, bytes, bool]]) -> None:
         """Keep copies of the attachments (name, cleaned bytes, included); a text one holding a secret is left out."""

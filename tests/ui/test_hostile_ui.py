@@ -33,13 +33,15 @@ def test_the_to_box_names_the_fault_and_no_exit_takes_it(page, asked, dialogs, t
                    lambda: page.export_pdf(tmp_path / "a.pdf"), page.copy_to_clipboard, page.open_mail_app):
         assert export() is False
     assert list(tmp_path.iterdir()) == [] and "crash_dialog" not in dialogs.names()
+    assert asked == []  # a refusal is not a question: no "send anyway?" for a To line no export can take
+    assert page.error.text() == shown
 
 
 def test_a_broken_source_template_still_opens_a_usable_review(qtbot, content_copy, asked, dialogs, tmp_path):  # noqa: F811
     catalog = break_templates(content_copy, BROKEN["unclosed"])
     widget = ReviewPage(catalog, "zh-CN", finished(catalog))
     qtbot.addWidget(widget)
-    assert "== Details ==" in widget.body_edit.toPlainText() and widget.draft.template_fault
+    assert "== Details ==" in widget.body_edit.toPlainText() and widget.review.draft.template_fault
     assert widget.export_eml(tmp_path / "a.eml") is True
     assert "crash_dialog" not in dialogs.names()
 
@@ -71,7 +73,7 @@ def test_the_pdf_shows_direction_controls_and_names_undrawable_emoji(page, tmp_p
     from assistant.ui.pdf import Coverage, document, latin_family
 
     page.body_edit.setPlainText("file: \u202egpj.exe 42\nHe said “it is stuck” 👍🏽\n")
-    text = exports.text_for(page.message(), Exit.PDF)
+    text = exports.text_for(page.review.message(), Exit.PDF)
     families = page._pdf_fonts()
     doc = document(text, families)
     plain = doc.toPlainText()

@@ -1,7 +1,7 @@
 """The six ways out of the review page: save .eml / .txt / .pdf, copy, open the mail app, print.
 
-Every exit first passes `ExportActions._ready` (secrets, then recipient, then the screenshot checklist), and
-`assistant.email.exports` runs the secret firewall once more on what it writes, copies or hands over.
+Every exit first asks the review model to prepare it (secrets, then recipient, then the screenshot checklist),
+and `assistant.email.exports` runs the secret firewall once more on what it writes, copies or hands over.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
+from assistant.app.review import Blocker
 from assistant.email import exports
 from assistant.errors import AssistantError, ExportBlocked
 from assistant.secrets.guard import Exit
@@ -54,40 +55,24 @@ class ExportBox(QGroupBox):
 
 
 class ExportActions:
-    """Mixed into ReviewPage, which provides message(), scan_now(), to_edit, recipient_warnings(), _warning_text(),
-    recipient_ok, checklist_box, texts, draft, catalog, the confirm() hook and _set_status/_show_error."""
+    """Mixed into ReviewPage, which provides `review` (the model), checklist_box, texts, catalog, the confirm()
+    hook and _set_status/_show_error."""
 
     def _ready(self, exit_: Exit) -> exports.Message | None:
-        """Secrets, then recipient, then the screenshot checklist; None (with a message shown) if not ready."""
+        """The message for `exit_`, or None with the reason shown."""
         self._show_error("")
-        self.scan_now()
-        message = self.message()
-        try:
-            exports.checked(message, exit_)
-        except ExportBlocked:
+        prepared = self.review.prepare(exit_)
+        if prepared.blocker is Blocker.SECRETS:
             self._show_error(self.texts.ui("review.secret.blocked"))
-            return None
-        if not self._recipient_confirmed():
+        elif prepared.blocker is Blocker.REFUSED_RECIPIENT:
+            self._show_error(self.recipient_warning.text())  # the same words as under the To box
+            self.to_edit.setFocus()
+        elif prepared.blocker in (Blocker.NO_RECIPIENT, Blocker.UNSAFE_RECIPIENT):
             self._set_status(self.texts.ui("review.status_cancelled"))
-            return None
-        if exit_ is Exit.EML and any(a.is_image for a in message.attachments) and not self.checklist_box.isChecked():
+        elif prepared.blocker is Blocker.CHECKLIST:
             self._show_error(self.texts.ui("review.attach.checklist_needed"))
             self.checklist_box.setFocus()
-            return None
-        return message
-
-    def _recipient_confirmed(self) -> bool:
-        """Asks once per To address the recipient check warns about."""
-        warnings = self.recipient_warnings()
-        to = self.to_edit.text().strip()
-        if not warnings or to in self.recipient_ok:
-            return True
-        listed = "\n".join(f"• {self._warning_text(w)}" for w in warnings)
-        if self.confirm(self.texts.ui("review.recipient.confirm_title"),
-                        self.texts.ui("review.recipient.confirm_question", warnings=listed)):
-            self.recipient_ok.add(to)
-            return True
-        return False
+        return prepared.message
 
     def _run(self, exit_: Exit, action: Callable[[exports.Message], bool]) -> bool:
         message = self._ready(exit_)
@@ -130,7 +115,7 @@ class ExportActions:
 
     def _pdf_fonts(self) -> list[str]:
         families: list[str] = []
-        for code in self.draft.languages:
+        for code in self.review.draft.languages:
             info = self.catalog.locales.get(code)
             families.extend(info.fonts if info else ())
         return list(dict.fromkeys([*families, *CJK_FONTS, QFont().defaultFamily()]))
@@ -173,7 +158,7 @@ class ExportActions:
     # ---- hooks (tests replace these) -----------------------------------------------------------------------
     def choose_path(self, exit_: Exit, suffix: str) -> str | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"{self.draft.reference or 'support-request'}{suffix}")
+        suggested = str(Path(folder) / f"{self.review.draft.reference or 'support-request'}{suffix}")
         path, _ = QFileDialog.getSaveFileName(self, self.texts.ui(f"review.export.{exit_}"), suggested,
                                               self.texts.ui(f"review.export.{exit_}_filter"))
         return path or None
