@@ -6,6 +6,7 @@ Codes (content/README.md explains each with an example):
   E010-E017 flow structure and graph (assistant/flows/parse.py)
   E020 missing source text    W020 missing translation   W021 obsolete text   W022 outdated translation
   E023 unknown guide          E030-E033 templates and placeholders (check_templates)
+  E024 texts or links for a flow whose file is gone (check_flow_references)
   E040-E044 raw HTML, invisible characters, links and the phishing guard (check_text, check_tokens)
   W050-W052 CJK typography and untranslated text (check_cjk, check_text)
   W053 an ignore comment that cannot apply
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from assistant.content.catalog import Catalog, load_catalog, required_keys
 from assistant.problems import Problem, Severity
-from assistant.toml_lines import Line, duplicate_at, line_unit, scan
+from assistant.toml_positions import Line, duplicate_at, line_unit, scan
 
 IGNORABLE = frozenset({"E033", "E040", "E041", "E042", "E043", "E044", "W050", "W051", "W052"})
 _IGNORE = re.compile(r"check:\s*ignore\[([^\]]*)\]")
@@ -143,14 +144,14 @@ def check_duplicates(catalog: Catalog, locales: list[str], problems: list[Proble
                 value = _get(src.data, parts)
                 if not isinstance(value, (str, list)):
                     continue
-                key = ".".join((prefix, *parts))
-                if key in owners and owners[key][0] != path:
-                    first, first_line = owners[key]
+                text_key = ".".join((prefix, *parts))
+                if text_key in owners and owners[text_key][0] != path:
+                    owner, first_line = owners[text_key]
                     out.append(Problem(path, line, 1, Severity.ERROR, "E005",
-                                       f"text {key!r} is also defined in {first.name}:{first_line}; only one of them is "
+                                       f"text {text_key!r} is also defined in {owner.name}:{first_line}; only one of them is "
                                        "used — keep it in one file and delete the other"))
                 else:
-                    owners.setdefault(key, (path, line))
+                    owners.setdefault(text_key, (path, line))
     return out
 
 
@@ -231,11 +232,13 @@ def check_catalog(catalog: Catalog, locale: str | None = None) -> tuple[list[Pro
     problems = [p for p in catalog.problems if not any(d in p.path.parents for d in others)]
     problems = check_duplicates(catalog, locales, problems)
     problems += check_coverage(catalog, locales)
+    from assistant.checks.references import check_flow_references
     from assistant.checks.templates import check_templates
     from assistant.checks.text import check_texts
 
     problems += check_templates(catalog, locales)
     problems += check_texts(catalog, locales)
+    problems += check_flow_references(catalog, locales)
     dirs = {locale_dir(catalog, code) for code in locales}
     kept, ignored = apply_ignores(problems, [path for path in catalog.sources if path.parent in dirs])
     return sorted(set(kept), key=lambda p: (str(p.path), p.line, p.col, p.code, p.message)), ignored

@@ -116,8 +116,8 @@ def scan_parts(parts: Sequence[Part], accepted: Iterable[str] = (), trusted: Ite
             hits.append(Hit(part, f, *lines.position(f.start)))
     values = [v for v in inputs if v]
     if len(values) > 1:
-        joined = Part(INPUTS, "\n".join(values))
         for s in spanning(values, addresses=own):
+            joined = Part(INPUTS, s.joined)
             f = s.finding
             if f.severity is Severity.CONFIRM and any(_norm_value(values[i][a:b]) in ok for i, a, b in s.pieces):
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.secrets.scan import Finding, Severity, find_secrets
 
@@ -22,6 +22,7 @@ class Spanning:
 
     finding: Finding
     pieces: tuple[tuple[int, int, int], ...]
+    joined: str = field(default="", repr=False)  # the joined text the finding's span indexes
 
     @property
     def indexes(self) -> tuple[int, ...]:
@@ -44,7 +45,7 @@ def spanning(values: Sequence[str], *, addresses: Iterable[str] = ()) -> list[Sp
             pieces = _pieces(values, starts, f.start, f.end)
             if len(pieces) > 1 and pieces not in seen:
                 seen.add(pieces)
-                found.append(Spanning(f, pieces))
+                found.append(Spanning(f, pieces, joined))
     return found
 
 
