@@ -47,7 +47,8 @@ class Cue:
 # Literal pieces every cue contains, matched case-sensitively on lower-cased text: a fast first test (the
 # full patterns are slow to run on every window).
 _KEY_HINT = re.compile(r"key|priv|secret|sk|pk|export|soukrom|anahtar|ключ|私|密|秘|导出|導出|匯出|キー|키")
-_TX_HINT = re.compile(r"tx|hash|transaction|trx|explorer|scan|link|block|交易|哈希|链|連|鏈|区块|區塊|浏览|瀏覽|トランザクション|거래|트랜잭션")
+_TX_HINT = re.compile(r"tx|hash|transaction|trx|explorer|scan|link|block"
+                      r"|交易|哈希|链|連|鏈|区块|區塊|浏览|瀏覽|トランザクション|거래|트랜잭션")
 
 
 def _last_end(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lo: int, hi: int) -> int:

@@ -8,7 +8,6 @@ text and feeds each token's mask to `PhraseRuns`; unseparated Chinese goes to `c
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import unicodedata
 from dataclasses import dataclass

@@ -155,7 +155,7 @@ def _scrub(value, public: Iterable[str] = (), flat: bool = False):
     page). The strings are also read joined in order, so a phrase split over two fields goes as well."""
     from assistant.secrets.guard import accepted_set, normalised_value
     from assistant.secrets.request import spanning
-    from assistant.secrets.scan import Severity, find_secrets, redact
+    from assistant.secrets.scan import Finding, SecretKind, Severity, find_secrets, redact
 
     ok = accepted_set(public)
     strings: list[str] = []
@@ -172,14 +172,9 @@ def _scrub(value, public: Iterable[str] = (), flat: bool = False):
                                                                for i, a, b in found.pieces):
             for i, a, b in found.pieces:
                 spans[mine[i]].append((a, b))
-    cleaned = [redact(text, [_Span(a, b) for a, b in spans[i]]) if spans[i] else text for i, text in enumerate(strings)]
+    cut = [[Finding(SecretKind.MNEMONIC, a, b, Severity.BLOCK) for a, b in pieces] for pieces in spans]
+    cleaned = [redact(text, cut[i]) if cut[i] else text for i, text in enumerate(strings)]
     return _rebuild(value, cleaned, [0])
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    start: int
-    end: int
 
 
 class AutosaveStore:
