@@ -13,6 +13,7 @@ into list words (the longest chain of whole words); twelve or more words in a ch
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from functools import cache
 
 from assistant.secrets.language import COMMON_ZH_PAIRS, common_pairs
@@ -125,7 +126,11 @@ def _glued_windows(text: str, start: int, end: int) -> list[PhraseHit]:
     """Windows of a phrase length inside a longer run that look drawn at random from one Chinese list."""
     hits: list[PhraseHit] = []
     exact = tables().exact
+    first: list[PhraseHit] = []
+    first_starts: list[int] = []
     for lang in CHINESE:
+        if hits and not first:
+            first, first_starts = list(hits), [h.start for h in hits]
         bit = BIT[lang]
         i = start
         while i < end:
@@ -135,8 +140,15 @@ def _glued_windows(text: str, start: int, end: int) -> list[PhraseHit]:
             j = i
             while j < end and exact.get(text[j], 0) & bit:
                 j += 1
-            if j - i >= PHRASE_WORDS:
+            k = bisect_right(first_starts, i) - 1
+            if k >= 0 and first[k].end >= min(j, i + PHRASE_WORDS):
+                pass  # the other Chinese list already found a phrase here (1,275 characters are in both)
+            elif j - i > 40:
                 hits += _random_regions(text, i, j, lang)
+            elif j - i >= PHRASE_WORDS:
+                hit = _best_window(text, i, j, lang, tables().index[lang])
+                if hit:
+                    hits.append(hit)
             i = j
     return hits
 
@@ -174,26 +186,31 @@ def _random_regions(text: str, lo: int, hi: int, lang: str) -> list[PhraseHit]:
     return hits
 
 
+_CHECKSUM_TRIES = 3  # windows per region whose checksum is computed (the best-looking ones)
+
+
 def _best_window(text: str, lo: int, hi: int, lang: str, positions: dict[str, int]) -> PhraseHit | None:
     """The window that best looks like a phrase: random-looking positions, no word pairs, a valid checksum."""
-    best: tuple[float, int, int, bool] | None = None
+    logs, pairs = [0.0], [0]
+    for k in range(lo, hi):
+        logs.append(logs[-1] + _LOG_POS[positions[text[k]]])
+        pairs.append(pairs[-1] + (1 if text[k : k + 2] in COMMON_ZH_PAIRS and k + 1 < hi else 0))
+    scored: list[tuple[float, int, int, float]] = []
     for length in PHRASE_LENGTHS:
-        for a in range(lo, hi - length + 1):
-            chars = text[a : a + length]
-            z = z_score(lang, chars)
-            if z < _GLUED_Z:
-                continue
-            pairs = common_pairs(chars)
-            if pairs > _MAX_PAIR_SHARE * (length - 1):
-                continue
-            checksum = bool(checksum_ok(lang, chars))
-            score = z + 3.0 * checksum - 1.5 * pairs
-            if best is None or score > best[0]:
-                best = (score, a, a + length, checksum)
-    if best is None:
+        scale = _LOG_SD / math.sqrt(length)
+        for a in range(0, hi - lo - length + 1):
+            z = ((logs[a + length] - logs[a]) / length - _LOG_MEAN) / scale
+            paired = pairs[a + length - 1] - pairs[a]
+            if z >= _GLUED_Z and paired <= _MAX_PAIR_SHARE * (length - 1):
+                scored.append((z - 1.5 * paired, lo + a, lo + a + length, z))
+    if not scored:
         return None
-    score, a, b, checksum = best
-    z = score - 3.0 * checksum
+    scored.sort(reverse=True)
+    best = scored[0] + (False,)
+    for score, a, b, z in scored[:_CHECKSUM_TRIES]:
+        if checksum_ok(lang, text[a:b]) and score + 3.0 > best[0]:
+            best = (score + 3.0, a, b, z, True)
+    _score, a, b, z, checksum = best
     block = checksum or z >= _GLUED_BLOCK_Z or _stands_alone(text, a, b)
     detail = f"{b - a} characters inside a sentence, {lang.replace('_', ' ')}, checksum {'ok' if checksum else 'failed'}"
     return PhraseHit(a, b, block, detail)

@@ -51,18 +51,31 @@ _TX_HINT = re.compile(r"tx|hash|transaction|trx|explorer|scan|link|block"
                       r"|交易|哈希|链|連|鏈|区块|區塊|浏览|瀏覽|トランザクション|거래|트랜잭션")
 
 
-def _last_end(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lo: int, hi: int) -> int:
+# A key label on an earlier line that denies or warns ("I never shared my private key", the safety line "support
+# never asks for your recovery phrase, private key or password") does not label a value further down.
+_NEGATION = re.compile(r"\b(?:never|not|no|nobody|don't|didn't|won't|doesn't)\b|n't\b|不|没|沒|别|別|绝|絕|永远|永遠|勿", re.I)
+NEAR = 60
+
+
+def _last_end(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lo: int, hi: int, near: int = -1) -> int:
+    """End of the last match in text[lo:hi]; with `near` >= 0, a match on an earlier line than `hi` that denies or
+    warns is skipped."""
     if lo >= hi or not hint.search(text[lo:hi].lower()):
         return -1
     last = -1
     for m in pattern.finditer(text, lo, hi):
+        line_end = text.find("\n", m.end(), hi) if near >= 0 else -1
+        if line_end >= 0:  # the label is on an earlier line than the value
+            line_start = text.rfind("\n", max(0, m.start() - 200), m.start()) + 1
+            if _NEGATION.search(text, line_start, line_end):
+                continue
         last = m.end()
     return last
 
 
 def cue_before(text: str, start: int, end: int, *, key_window: int = KEY_WINDOW) -> Cue:
     """Which label governs the value text[start:end]: the nearest one before it, or one right after it."""
-    last_key = _last_end(KEY_CUES, _KEY_HINT, text, max(0, start - key_window), start)
+    last_key = _last_end(KEY_CUES, _KEY_HINT, text, max(0, start - key_window), start, NEAR)
     last_tx = _last_end(TX_CUES, _TX_HINT, text, max(0, start - TX_WINDOW), start)
     if last_key < 0 and last_tx < 0:
         after_end = min(len(text), end + AFTER_WINDOW)
