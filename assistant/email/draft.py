@@ -24,9 +24,10 @@ log = logging.getLogger(__name__)
 # Every name a template may use; `check` verifies templates against exactly this set.
 TEMPLATE_VARIABLES = frozenset({
     "wallet", "support_email", "addressee", "recipient", "urgent", "case", "network", "network_named", "asset",
-    "txid", "reference", "date", "details", "impostor", "fields", "facts", "steps", "attachments", "tickets",
+    "txid", "app_version", "reference", "date", "details", "impostor", "fields", "facts", "steps", "attachments",
+    "tickets",
     # the follow-up email
-    "ticket", "first_sent", "changed", "needed", "channels",
+    "ticket", "first_sent", "changed", "needed",
 })
 BILINGUAL_LOCALE = "en"
 SEPARATOR = "-" * 40
@@ -230,6 +231,7 @@ def build_context(case: Case, catalog: Catalog, locale: str, *, now: datetime | 
         "network_named": not words.network_unnamed(case) and bool(network),
         "asset": _asset(case, excluded),
         "txid": tx,
+        "app_version": "" if "app_version" in excluded else fields.get("app_version", ""),
         "reference": case.reference(now),
         "date": now.date().isoformat(),
         "details": details,
@@ -239,7 +241,7 @@ def build_context(case: Case, catalog: Catalog, locale: str, *, now: datetime | 
         "steps": steps,
         "attachments": list(attachments),
         "tickets": [] if TICKET_FIELD in excluded else list(case.tickets),
-        "ticket": "", "first_sent": "", "changed": "", "needed": "", "channels": [],
+        "ticket": "", "first_sent": "", "changed": "", "needed": "",
     }
 
 
@@ -328,7 +330,6 @@ def _trusted(catalog: Catalog, case: Case, *contexts: dict) -> tuple[str, ...]:
         found += [d["label"] for d in (*ctx["details"], *ctx["impostor"])]
         found += [v for s in ctx["steps"] for v in (s["done"], s["result"])]
         found += list(ctx["facts"])
-        found += [v for c in ctx["channels"] for v in (c["name"], c["purpose"])]
     return tuple(dict.fromkeys(t for t in found if t))
 
 

@@ -51,7 +51,7 @@ TEXTS = {
     "police_report": "CR-2026-1120-77", "impostor_contact": "@tp_support_helpdesk", "impostor_handle": "@tp_support_helpdesk",
     "impostor_link": "https://tokenpocket-support.example/verify", "impostor_url": "https://tokenpocket-support.example/verify",
     "site_url": "https://claim-airdrop.example/connect", "phishing_url": "https://claim-airdrop.example/connect",
-    "nonce": "42", "app_version": "2.4.1", "network_name": "TON",
+    "nonce": "42", "app_version": "2.4.1", "network_name": "TON", "memo": "104729",
 }
 OPTIONS = {"install_source": "google_play", "what_changed": "app_update", "wallet_type": "imported_phrase",
            "contact_channel": "telegram", "leak_source": "website"}
@@ -68,9 +68,20 @@ DESCRIPTIONS = {
         "zh-TW": "這筆是我自己在 TokenPocket 裡發出的，之後沒有從這個地址再發過別的交易。",
     },
     "stuck_withdrawal": {
-        "en": "The exchange's history shows the transfer; the other side has not credited it.",
-        "zh-CN": "交易所记录里有这笔转账，但对方一直没有入账。",
-        "zh-TW": "交易所紀錄裡有這筆轉帳，但對方一直沒有入帳。",
+        "en": "I checked the amount and the time twice; the receiving side still does not show it.",
+        "zh-CN": "金额和时间我都核对过两遍，收款方仍然看不到这笔。",
+        "zh-TW": "金額和時間我都核對過兩遍，收款方仍然看不到這筆。",
+    },
+    # the safety gate's reports, in any flow
+    "scam_report": {
+        "en": "They wrote to me first and sent a link to “verify” my wallet.",
+        "zh-CN": "对方先私信我，发来一个“验证钱包”的链接。",
+        "zh-TW": "對方先私訊我，傳來一個「驗證錢包」的連結。",
+    },
+    "leak_report": {
+        "en": "The outgoing transfers started a few minutes after I entered the phrase on that site.",
+        "zh-CN": "我在那个网站输入助记词几分钟后，资产就开始被转出。",
+        "zh-TW": "我在那個網站輸入助記詞幾分鐘後，資產就開始被轉出。",
     },
     "lost_wallet": {
         "en": "I noticed it the next morning and changed nothing since.",
@@ -152,7 +163,8 @@ def sample_value(field: Field, session: Session, locale: str = "en", now: dateti
         when = (now or SAMPLE_NOW).astimezone(SAMPLE_NOW.tzinfo) - timedelta(days=1, minutes=17)
         return f"{when:%Y-%m-%d %H:%M} +08:00"
     if field.kind == "multiline":
-        return DESCRIPTIONS.get(session.flow.id, DESCRIPTIONS["pending_transaction"])[_text_locale(locale)]
+        texts = DESCRIPTIONS.get(session.current.id) or DESCRIPTIONS.get(session.flow.id) or DESCRIPTIONS["pending_transaction"]
+        return texts[_text_locale(locale)]
     if field.name in ("coin", "token"):
         return symbol
     if field.name == "fee":

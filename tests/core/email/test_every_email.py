@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+
 import pytest
 
 from assistant.email import samples
