@@ -20,7 +20,6 @@ from assistant.email.wording import PREFIX as LABELS
 from assistant.flows.model import NodeKind
 from assistant.problems import Problem, Severity
 
-TEMPLATE_KEYS = ("email.template.subject", "email.template.body")
 TEMPLATE_PREFIX = "email."
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from assistant.content.catalog import Catalog, load_catalog
 from assistant.email.draft import build_draft
 from assistant.email.followup import FollowUpError, build_follow_up, official_channels
-from assistant.email.samples import sample_value as sample_value
 from assistant.email.samples import sample_walk as sample_walk
 from assistant.errors import AssistantError, ExportBlocked, FieldErrors, FlowError
 from assistant.flows.engine import Session

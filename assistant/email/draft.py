@@ -331,7 +331,3 @@ def _trusted(catalog: Catalog, case: Case, *contexts: dict) -> tuple[str, ...]:
         found += [v for s in ctx["steps"] for v in (s["done"], s["result"])]
         found += list(ctx["facts"])
     return tuple(dict.fromkeys(t for t in found if t))
-
-
-def with_body(draft: Draft, body: str) -> Draft:
-    return replace(draft, body=body)

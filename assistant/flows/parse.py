@@ -1,6 +1,8 @@
 """Turn a flow TOML file into a Flow and report structural and graph problems with their positions."""
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.errors import ContentError
 from assistant.flows.model import (
     STEP_SOLVED,
@@ -14,7 +16,7 @@ from assistant.flows.model import (
     OutcomeKind,
     Route,
 )
-from assistant.toml_source import TomlSource
+from assistant.toml_positions import TomlSource
 
 _NODE_KEYS = {"kind", "critical", "choices", "next", "solved", "unsolved", "fields", "outcome", "guides", "recipient"}
 
@@ -48,10 +50,10 @@ def _parse_node(src: TomlSource, nid: str, raw: object, field_kinds: frozenset[s
         raise src.error("E010", f"node {nid!r} has unknown key(s) {', '.join(sorted(unknown))}; "
                                 f"allowed: {', '.join(sorted(_NODE_KEYS))}", *at, sorted(unknown)[0])
     try:
-        kind = NodeKind(raw.get("kind"))
+        kind = NodeKind(str(raw.get("kind")))
     except ValueError:
         raise src.error("E011", f"node {nid!r} has kind {raw.get('kind')!r}; use question, step, form or outcome", *at, "kind") from None
-    common = {"id": nid, "kind": kind, "line": src.line_of(*at), "critical": bool(raw.get("critical", False)),
+    common: dict[str, Any] = {"id": nid, "kind": kind, "line": src.line_of(*at), "critical": bool(raw.get("critical", False)),
               "guides": tuple(_strings(src, raw.get("guides", []), *at, "guides"))}
     if kind is NodeKind.QUESTION:
         choices = raw.get("choices")
@@ -73,7 +75,7 @@ def _parse_node(src: TomlSource, nid: str, raw: object, field_kinds: frozenset[s
         parsed_fields = tuple(_parse_field(src, nid, i, f, field_kinds) for i, f in enumerate(fields))
         return Node(fields=parsed_fields, routes=_routes(src, raw.get("next"), *at, "next"), **common)
     try:
-        outcome = OutcomeKind(raw.get("outcome"))
+        outcome = OutcomeKind(str(raw.get("outcome")))
     except ValueError:
         raise src.error("E010", f"outcome {nid!r} needs `outcome = \"resolved\" | \"escalate\" | \"urgent\"`", *at, "outcome") from None
     recipient = raw.get("recipient", "wallet")
