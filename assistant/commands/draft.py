@@ -13,7 +13,7 @@ from pathlib import Path
 
 from assistant.content.catalog import Catalog, load_catalog
 from assistant.email.draft import build_draft
-from assistant.email.followup import FollowUpError, build_follow_up, official_channels
+from assistant.email.followup import FollowUpError, build_follow_up, error_text, official_channels
 from assistant.email.samples import sample_walk as sample_walk
 from assistant.errors import AssistantError, ExportBlocked, FieldErrors, FlowError
 from assistant.flows.engine import Session
@@ -148,7 +148,8 @@ def export(session: Session, catalog: Catalog, locale: str, args) -> int:
         else:
             draft = build_draft(session, catalog, locale, excluded=excluded, attachments=names, bilingual=bilingual, to=to)
     except FollowUpError as exc:
-        print(f"error: --follow-up: {exc}", file=sys.stderr)
+        option = "--" + exc.field.replace("_", "-")
+        print(f"error: {option}: {error_text(catalog, locale, exc)}", file=sys.stderr)
         return USAGE_ERROR
     profile = catalog.profile if catalog.profiles else None
     official = profile.domains if profile else ()

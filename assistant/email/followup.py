@@ -17,11 +17,17 @@ from assistant.email.case import derive_case
 from assistant.email.draft import BILINGUAL_LOCALE, FOLLOW_UP_TEMPLATE, Draft, build_context, compose, wants_english
 from assistant.email.wording import Wording
 from assistant.flows.engine import Session
-from assistant.validation.fields import EARLIEST, validate
+from assistant.validation.fields import EARLIEST, FieldProblem, validate
 
 
 class FollowUpError(ValueError):
-    """A ticket number or date that cannot be right; the message says what a valid one looks like."""
+    """A ticket number, date or text that cannot be right. `problem` is a field problem whose text lives in
+    content (`ui.field_error.<code>`, worded by Texts.field_error); `field` names the input."""
+
+    def __init__(self, field: str, problem: FieldProblem) -> None:
+        super().__init__(f"{field}: {problem.code} {dict(problem.params)}")
+        self.field = field
+        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,33 +51,52 @@ def official_channels(catalog: Catalog, locale: str, recipient: str = "wallet") 
     return [c for c in ladder if c.purpose]
 
 
+DATE_EXAMPLE = "2026-11-20"
+
+
+def error_text(catalog: Catalog, locale: str, error: FollowUpError) -> str:
+    """The problem in the person's language: `ui.follow_up.<code>` for the follow-up's own checks, else the
+    field error every form uses."""
+    from assistant.i18n.texts import Texts, fill
+
+    own = catalog.text(locale, f"ui.follow_up.{error.problem.code}")
+    return fill(own, dict(error.problem.params)) if own else Texts(catalog, locale).field_error(error.problem)
+
+
 def parse_first_sent(text: str, today: date) -> date:
+    if not text.strip():
+        raise FollowUpError("first_sent", FieldProblem("required"))
     try:
         sent = date.fromisoformat(text.strip())
     except ValueError:
-        raise FollowUpError(f"the date of the first request must look like 2026-11-20, not {text!r}") from None
-    if sent > today:
-        raise FollowUpError(f"the first request cannot be sent in the future ({sent} is after {today})")
-    if sent < EARLIEST.date():
-        raise FollowUpError(f"{sent} is before any wallet existed; give the date the first request was sent")
+        raise FollowUpError("first_sent", FieldProblem("date_format", {"example": DATE_EXAMPLE})) from None
+    _check_date(sent, today)
     return sent
 
 
+def _check_date(sent: date, today: date) -> None:
+    if sent > today:
+        raise FollowUpError("first_sent", FieldProblem("datetime_in_future", {"example": today.isoformat()}))
+    if sent < EARLIEST.date():
+        raise FollowUpError("first_sent", FieldProblem("datetime_too_early", {"earliest": EARLIEST.date().isoformat(),
+                                                                              "example": DATE_EXAMPLE}))
+
+
 def clean_ticket(text: str) -> str:
-    value, problem = validate("ticket", text.strip()) if text.strip() else (text, None)
     if not text.strip():
-        raise FollowUpError("a follow-up needs the ticket number support gave the first request")
+        raise FollowUpError("ticket", FieldProblem("required"))
+    value, problem = validate("ticket", text.strip())
     if problem is not None:
-        raise FollowUpError(problem.message.format(**problem.params))
+        raise FollowUpError("ticket", problem)
     return value
 
 
-def _free_text(text: str, what: str) -> str:
+def _free_text(text: str, field: str) -> str:
     if not text.strip():
         return ""
     value, problem = validate("multiline", text.strip())
     if problem is not None:
-        raise FollowUpError(f"{what}: " + problem.message.format(**problem.params))
+        raise FollowUpError(field, problem)
     return value
 
 
@@ -82,10 +107,9 @@ def build_follow_up(session: Session, catalog: Catalog, locale: str, *, ticket: 
     """The follow-up email for `ticket`, first sent on `first_sent` (ISO date or date)."""
     now = now or datetime.now(UTC).astimezone()
     sent = first_sent if isinstance(first_sent, date) else parse_first_sent(first_sent, now.date())
-    if sent > now.date():
-        raise FollowUpError(f"the first request cannot be sent in the future ({sent} is after {now.date()})")
+    _check_date(sent, now.date())
     extra = {"ticket": clean_ticket(ticket), "first_sent": sent.isoformat(),
-             "changed": _free_text(changed, "what changed"), "needed": _free_text(needed, "what is still needed")}
+             "changed": _free_text(changed, "changed"), "needed": _free_text(needed, "needed")}
     case = derive_case(session)
     first = datetime(sent.year, sent.month, sent.day, tzinfo=now.tzinfo)
     languages = (locale, BILINGUAL_LOCALE) if wants_english(catalog, locale, bilingual) else (locale,)

@@ -9,7 +9,7 @@ import pytest
 from assistant.cli import main
 from assistant.email import samples
 from assistant.email.draft import build_draft
-from assistant.email.followup import FollowUpError, build_follow_up, official_channels
+from assistant.email.followup import FollowUpError, build_follow_up, error_text, official_channels
 from assistant.email.wording import Wording, addresses_reader
 from assistant.flows.engine import Session
 from assistant.validation.fields import validate
@@ -51,15 +51,20 @@ def test_follow_up_without_changes_says_so(catalog, withdrawal):
 
 
 @pytest.mark.parametrize(("ticket", "first_sent", "message"), [
-    ("", "2026-11-20", "ticket number"),
-    ("ticket no. 5!", "2026-11-20", "letters, digits"),
-    ("#318842", "20/11/2026", "2026-11-20"),
-    ("#318842", "2026-12-01", "future"),
-    ("#318842", "2001-01-01", "before"),
+    ("", "2026-11-20", "required"),
+    ("ticket no. 5!", "2026-11-20", "ticket_format"),
+    ("#318842", "20/11/2026", "date_format"),
+    ("#318842", "", "required"),
+    ("#318842", "2026-12-01", "datetime_in_future"),
+    ("#318842", "2001-01-01", "datetime_too_early"),
 ])
 def test_follow_up_rejects_a_ticket_or_date_that_cannot_be_right(catalog, withdrawal, ticket, first_sent, message):
-    with pytest.raises(FollowUpError, match=message):
+    with pytest.raises(FollowUpError) as caught:
         build_follow_up(withdrawal, catalog, "en", ticket=ticket, first_sent=first_sent, now=NOW)
+    assert caught.value.problem.code == message
+    for locale in ("en", "zh-CN", "zh-TW"):  # worded in content, in every language
+        text = error_text(catalog, locale, caught.value)
+        assert text and not text.startswith("[") and "{" not in text
 
 
 def test_follow_up_from_the_command_line_lists_the_official_channels(capsys):
@@ -74,8 +79,9 @@ def test_follow_up_from_the_command_line_lists_the_official_channels(capsys):
 
 
 def test_follow_up_needs_a_ticket_on_the_command_line(capsys):
-    code = main(["draft", "--flow", "pending_transaction", "--sample", "--follow-up", "--first-sent", "2026-01-05"])
-    assert code == 2 and "ticket number" in capsys.readouterr().err
+    code = main(["draft", "--flow", "pending_transaction", "--sample", "--follow-up", "--first-sent", "2026-01-05",
+                 "--locale", "en"])
+    assert code == 2 and "--ticket: This field is required." in capsys.readouterr().err
 
 
 def test_channels_come_only_from_the_profile_and_end_with_what_is_never_official(catalog):
