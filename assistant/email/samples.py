@@ -72,6 +72,11 @@ DESCRIPTIONS = {
         "zh-CN": "金额和时间我都核对过两遍，收款方仍然看不到这笔。",
         "zh-TW": "金額和時間我都核對過兩遍，收款方仍然看不到這筆。",
     },
+    "wrong_address_report": {
+        "en": "The receiving address is not one of mine and I have never used it before.",
+        "zh-CN": "收款地址不是我的，我以前也从没用过这个地址。",
+        "zh-TW": "收款地址不是我的，我以前也從沒用過這個地址。",
+    },
     # the safety gate's reports, in any flow
     "scam_report": {
         "en": "They wrote to me first and sent a link to “verify” my wallet.",
