@@ -133,6 +133,21 @@ def outputs() -> dict[Path, bytes]:
     return files
 
 
+def same_picture(committed: bytes, drawn: bytes, suffix: str) -> bool:
+    """Same text (SVG) or same pixels (PNG, ICO, ICNS: compression may differ between zlib builds)."""
+    if suffix == ".svg":
+        return committed == drawn
+    from PIL import ImageChops
+
+    try:
+        a, b = Image.open(io.BytesIO(committed)), Image.open(io.BytesIO(drawn))
+    except OSError:
+        return False
+    if a.size != b.size or a.info.get("sizes") != b.info.get("sizes"):
+        return False
+    return ImageChops.difference(a.convert("RGBA"), b.convert("RGBA")).getbbox() is None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 on a difference")
@@ -140,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     stale = []
     for path, data in outputs().items():
         if args.check:
-            if not path.is_file() or path.read_bytes() != data:
+            if not path.is_file() or not same_picture(path.read_bytes(), data, path.suffix):
                 stale.append(path.relative_to(ROOT))
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
