@@ -13,8 +13,6 @@ import ctypes
 import importlib.util
 import os
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,6 +30,7 @@ _PACKAGES = {
     "libGLX.so.0": "libglx0",
     "libOpenGL.so.0": "libopengl0",
 }
+_KNOWN_PLATFORMS = ("xcb", "wayland", "offscreen", "minimal", "eglfs", "linuxfb", "vnc")
 _LDD_MISSING = re.compile(r"^\s*(\S+)\s+=>\s+not found", re.MULTILINE)
 _DLOPEN_MISSING = re.compile(r"^(\S+?\.so[.\d]*): cannot open shared object file")
 
@@ -62,15 +61,15 @@ def debian_package(soname: str) -> str:
     return f"{name}-{major}" if name[-1].isdigit() else f"{name}{major}"
 
 
-def requested_platform(environ: Mapping[str, str]) -> str:
-    """The platform Qt will try first: QT_QPA_PLATFORM (first of a ';' list, options after ':' dropped),
-    else wayland in a Wayland session, else xcb (Qt's default on Linux)."""
-    value = environ.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
-    if value:
-        return value
+def candidate_platforms(environ: Mapping[str, str]) -> tuple[str, ...]:
+    """The platforms Qt will try, in order: QT_QPA_PLATFORM (a ';' list, options after ':' dropped), else
+    wayland then xcb in a Wayland session, else xcb (Qt's default on Linux)."""
+    names = [part.split(":")[0].strip() for part in environ.get("QT_QPA_PLATFORM", "").split(";")]
+    if any(names):
+        return tuple(name for name in names if name)
     if environ.get("XDG_SESSION_TYPE") == "wayland" and environ.get("WAYLAND_DISPLAY"):
-        return "wayland"
-    return "xcb"
+        return ("wayland", "xcb")
+    return ("xcb",)
 
 
 def plugin_file(platform: str, environ: Mapping[str, str]) -> Path | None:
@@ -95,6 +94,9 @@ def missing_libraries(plugin: Path) -> tuple[str, ...]:
     except OSError as error:
         first = _DLOPEN_MISSING.match(str(error))
         reason = (first.group(1),) if first else ()
+    import shutil
+    import subprocess
+
     ldd = shutil.which("ldd")
     if ldd:
         try:
@@ -112,22 +114,27 @@ def find_problem(environ: Mapping[str, str] | None = None) -> Problem | None:
     env = os.environ if environ is None else environ
     if not sys.platform.startswith("linux"):
         return None
-    platform = requested_platform(env)
-    if platform not in ("xcb", "wayland", "offscreen", "minimal", "eglfs", "linuxfb", "vnc"):
-        return None
-    plugin = plugin_file(platform, env)
-    if plugin is None:
-        return None  # a layout we do not know (a bundle, a distribution's Qt): Qt knows best
-    libraries = missing_libraries(plugin)
-    if libraries:
-        return Problem("missing_libraries", platform, libraries)
-    if platform == "xcb" and not env.get("DISPLAY"):
-        return Problem("no_display", platform)
-    return None
+    candidates = candidate_platforms(env)
+    missing: list[str] = []
+    for platform in candidates:  # Qt takes the first that loads
+        if platform not in _KNOWN_PLATFORMS:
+            return None
+        plugin = plugin_file(platform, env)
+        if plugin is None:
+            return None  # a layout we do not know (a bundle, a distribution's Qt): Qt knows best
+        libraries = missing_libraries(plugin)
+        if not libraries:
+            if platform == "xcb" and not env.get("DISPLAY"):
+                return Problem("no_display", platform)
+            return None
+        missing.extend(libraries)
+    return Problem("missing_libraries", candidates[0], tuple(dict.fromkeys(missing)))
 
 
 def explain(problem: Problem, ui_text) -> str:
     """The message for the person; `ui_text(key, **params)` gives a UI string in their language."""
+    import shutil
+
     libraries = ", ".join(problem.libraries)
     if problem.kind == "no_display":
         return ui_text("platform.no_display")

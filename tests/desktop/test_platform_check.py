@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.ui import platform_check
-from assistant.ui.platform_check import EXIT_CODE, Problem, debian_package, find_problem, requested_platform
+from assistant.ui.platform_check import EXIT_CODE, Problem, candidate_platforms, debian_package, find_problem
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,15 +37,15 @@ def test_install_command_lists_each_package_once():
     assert problem.command() == "sudo apt-get install libxcb-cursor0 libglib2.0-0"
 
 
-@pytest.mark.parametrize(("env", "platform"), [
-    ({}, "xcb"),
-    ({"QT_QPA_PLATFORM": "offscreen"}, "offscreen"),
-    ({"QT_QPA_PLATFORM": "xcb:nograb;wayland"}, "xcb"),
-    ({"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"}, "wayland"),
-    ({"XDG_SESSION_TYPE": "wayland"}, "xcb"),
+@pytest.mark.parametrize(("env", "platforms"), [
+    ({}, ("xcb",)),
+    ({"QT_QPA_PLATFORM": "offscreen"}, ("offscreen",)),
+    ({"QT_QPA_PLATFORM": "xcb:nograb;wayland"}, ("xcb", "wayland")),
+    ({"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"}, ("wayland", "xcb")),
+    ({"XDG_SESSION_TYPE": "wayland"}, ("xcb",)),
 ])
-def test_requested_platform(env, platform):
-    assert requested_platform(env) == platform
+def test_candidate_platforms(env, platforms):
+    assert candidate_platforms(env) == platforms
 
 
 def test_a_working_plugin_passes_and_no_display_is_explained():
@@ -59,6 +59,17 @@ def test_a_working_plugin_passes_and_no_display_is_explained():
 
 def test_an_unknown_plugin_layout_is_left_to_qt(tmp_path):
     assert find_problem({"QT_QPA_PLATFORM": "doesnotexist"}) is None
+    assert find_problem({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":0", "QT_QPA_PLATFORM_PLUGIN_PATH": str(tmp_path),
+                         "QT_PLUGIN_PATH": str(tmp_path)}) in (None, Problem("no_display", "xcb"))
+
+
+def test_a_later_platform_that_loads_is_enough(tmp_path):
+    """In a Wayland session Qt falls back to xcb: a broken wayland plugin alone must not stop the start."""
+    plugins = broken_xcb_plugin(tmp_path)
+    broken = {"QT_QPA_PLATFORM_PLUGIN_PATH": str(plugins), "DISPLAY": ":0"}
+    assert find_problem({**broken, "QT_QPA_PLATFORM": "xcb;offscreen"}) is None
+    problem = find_problem({**broken, "QT_QPA_PLATFORM": "xcb"})
+    assert problem is not None and problem.libraries == ("libxcb-iccxm.so.4",)
 
 
 def test_the_check_imports_no_qt():
