@@ -22,7 +22,7 @@ from pathlib import Path
 
 from assistant.content.catalog import Catalog, load_catalog, required_keys
 from assistant.problems import Problem, Severity
-from assistant.toml_lines import Line, duplicate_at, line_unit, scan
+from assistant.toml_positions import Line, duplicate_at, line_unit, scan
 
 IGNORABLE = frozenset({"E033", "E040", "E041", "E042", "E043", "E044", "W050", "W051", "W052"})
 _IGNORE = re.compile(r"check:\s*ignore\[([^\]]*)\]")

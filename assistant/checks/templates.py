@@ -16,7 +16,6 @@ from assistant.email.draft import TEMPLATE_VARIABLES, environment
 from assistant.flows.model import NodeKind
 from assistant.problems import Problem, Severity
 
-TEMPLATE_KEYS = ("email.template.subject", "email.template.body")
 TEMPLATE_PREFIX = "email."
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _SAMPLE_BY_KIND = {  # public, made-up values

@@ -301,7 +301,3 @@ def _trusted(catalog: Catalog, *contexts: dict) -> tuple[str, ...]:
         found += [v for s in ctx["steps"] for v in (s["title"], s["result"])]
         found += [v for a in ctx["answers"] for v in (a["question"], a["answer"])]
     return tuple(dict.fromkeys(t for t in found if t))
-
-
-def with_body(draft: Draft, body: str) -> Draft:
-    return replace(draft, body=body)

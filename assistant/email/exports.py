@@ -28,16 +28,6 @@ from assistant.secrets.recipient import parse_recipients
 from assistant.storage.atomic import write_bytes_atomic
 
 MAILTO_LIMIT = 2000  # characters of the whole URL; browsers and mail apps cut longer ones (research §d)
-EXPORT_NOTES = {
-    Exit.EML: "Keeps recipient, subject, body and attachments. Outlook opens it as a draft; Thunderbird and Apple "
-              "Mail show it as a message: choose 'Edit as new'.",
-    Exit.MAILTO: "Keeps recipient, subject and body; attachments must be added by hand. A long body is shortened "
-                 "and the full text is put on the clipboard.",
-    Exit.CLIPBOARD: "Copies recipient, subject and body as text; attachments are not copied.",
-    Exit.TXT: "Saves recipient, subject and body as plain text; attachments are not included.",
-    Exit.PRINT: "Prints recipient, subject and body; attachments are not printed.",
-    Exit.PDF: "Saves recipient, subject and body as a PDF; attachments are not included.",
-}
 MAILTO_NOTE = ("[The full text is on the clipboard: select all of this text and paste it (Ctrl+V / Cmd+V) to replace "
                "it.]")
 

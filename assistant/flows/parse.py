@@ -16,7 +16,7 @@ from assistant.flows.model import (
     OutcomeKind,
     Route,
 )
-from assistant.toml_source import TomlSource
+from assistant.toml_positions import TomlSource
 
 _NODE_KEYS = {"kind", "critical", "choices", "next", "solved", "unsolved", "fields", "outcome", "guides", "recipient"}
 

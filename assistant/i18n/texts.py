@@ -50,9 +50,6 @@ class Texts:
     def flow_summary(self, flow_id: str) -> str:
         return self.get(f"{flow_id}.flow.summary")
 
-    def flow_keywords(self, flow_id: str) -> tuple[str, ...]:
-        return self.catalog.words(self.locale, f"{flow_id}.flow.keywords")
-
     def node_title(self, flow_id: str, node_id: str) -> str:
         return self.get(f"{flow_id}.nodes.{node_id}.title", node_id)
 
@@ -75,8 +72,8 @@ class Texts:
 
     def field_error(self, problem) -> str:
         template = self.catalog.text(self.locale, f"ui.field_error.{problem.code}")
-        if not template:
-            return problem.message
+        if not template:  # `check` reports the missing text; show the code rather than nothing
+            return f"[{problem.code}]"
         # A few parameters are English words rather than names or examples; translate those.
         params = {k: self.catalog.text(self.locale, f"ui.field_param.{_PARAM_KEYS[v]}", v) if v in _PARAM_KEYS else v
                   for k, v in dict(problem.params).items()}

@@ -129,7 +129,7 @@ def test_language_switch_keeps_typed_form_values(make_window, catalog):
             break
         click(window.flow_page.home_button)
     else:
-        pytest.skip("no flow reaches a form")
+        pytest.fail("no flow reaches a form")
     view = window.flow_page.view
     name, row = next((n, r) for n, r in view.rows.items() if r.kind != "select")
     type_into(row.editor, "not yet submitted")
