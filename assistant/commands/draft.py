@@ -174,6 +174,20 @@ def run(args) -> int:
     if out is not None and out.suffix.lower() not in (".eml", ".txt"):
         print(f"error: --out {out}: the name must end in .eml (draft with attachments) or .txt (plain text)", file=sys.stderr)
         return USAGE_ERROR
+    to = getattr(args, "to", None)
+    if to is not None:
+        from assistant.secrets.addresses import RecipientRejected, parse_to
+        from assistant.secrets.scan import is_blocked
+
+        if is_blocked(to):  # never echoed back: say where, not what
+            print("error: blocked: nothing was written, because --to holds what looks like a secret. Real support "
+                  "never asks for a recovery phrase, private key or password.", file=sys.stderr)
+            return BLOCKED
+        try:
+            parse_to(to)
+        except RecipientRejected as exc:
+            print(f"error: --to: {exc}", file=sys.stderr)
+            return USAGE_ERROR
     flow = catalog.flows[args.flow]
     texts = Texts(catalog, locale)
     try:
@@ -226,6 +240,9 @@ def export(session: Session, catalog: Catalog, locale: str, args) -> int:
     draft = build_draft(session, catalog, locale, excluded=frozenset(getattr(args, "exclude", []) or []),
                         attachments=tuple(f.filename for f in files), bilingual=getattr(args, "bilingual", False),
                         to=getattr(args, "to", None))
+    if draft.template_fault:
+        print(f"warning: {draft.template_fault}; the email uses the built-in layout (run `check` for details)",
+              file=sys.stderr)
     profile = catalog.profile if catalog.profiles else None
     official = profile.domains if profile else ()
     names = (profile.name, *profile.aliases) if profile else ()

@@ -14,6 +14,7 @@ import json
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from assistant.content.catalog import Catalog
 from assistant.flows.engine import Session
@@ -64,6 +65,7 @@ class Draft:
     reference: str = ""
     bilingual: bool = False
     trusted: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    template_fault: str = ""  # "file:line: …" when every template on the chain was broken (built-in layout used)
 
     @property
     def public_values(self) -> tuple[str, ...]:
@@ -237,26 +239,38 @@ def build_context(session: Session, catalog: Catalog, locale: str, *, now: datet
     }
 
 
-def _render(catalog: Catalog, locale: str, context: dict) -> tuple[str, str]:
-    """Render with the locale's template; a broken one falls back along the chain to the source's."""
-    from jinja2 import TemplateError
+class Rendered(NamedTuple):
+    subject: str
+    body: str
+    fault: str = ""  # set when the built-in layout stood in for a broken template chain
+
+
+def _render(catalog: Catalog, locale: str, context: dict) -> Rendered:
+    """Render with the locale's template; a broken one falls back along the chain to the source's, and a broken
+    source template to a minimal built-in layout (reported with file:line, never raised)."""
+    from assistant.email import fallback
 
     chain = catalog.chain(locale)
-    for index, code in enumerate(chain):
+    fault = ""
+    for code in chain:
         table = catalog.texts.get(code, {})
         subject_src, body_src = (table.get(k) for k in ("email.template.subject", "email.template.body"))
         if subject_src is None or body_src is None:
             continue
+        key, entry = "email.template.subject", subject_src
         try:
             subject = render_template(str(subject_src.value), context)
+            key, entry = "email.template.body", body_src
             body = render_template(str(body_src.value), context)
-        except (TemplateError, TypeError, ValueError) as exc:
-            if index == len(chain) - 1:
-                raise
-            log.warning("email template of %s is broken (%s); using %s", code, exc, chain[index + 1])
+        except Exception as exc:  # a template can raise anything (ZeroDivisionError…); none may stop the draft
+            fault = fallback.locate(entry, key, exc)
+            log.warning("%s; trying the next template on the chain of %s", fault, locale)
             continue
-        return " ".join(subject.split()), body.strip("\n") + "\n"
-    raise LookupError(f"no email template for {locale!r} or its fallbacks")
+        return Rendered(" ".join(subject.split()), body.strip("\n") + "\n")
+    if not fault:
+        raise LookupError(f"no email template for {locale!r} or its fallbacks")
+    log.error("%s; the email uses the built-in layout", fault)
+    return Rendered(*fallback.minimal_layout(context), fault)
 
 
 def build_draft(session: Session, catalog: Catalog, locale: str, *, now: datetime | None = None,
@@ -271,22 +285,23 @@ def build_draft(session: Session, catalog: Catalog, locale: str, *, now: datetim
     second = bilingual and locale != BILINGUAL_LOCALE and BILINGUAL_LOCALE in catalog.texts
     if second:
         en_context = build_context(session, catalog, BILINGUAL_LOCALE, now=now, excluded=excluded, attachments=attachments)
-        en_body = _render(catalog, BILINGUAL_LOCALE, en_context)[1]
+        en_body, en_fault = _render(catalog, BILINGUAL_LOCALE, en_context)[1:]
         # The subject names the problem in both languages; the rest of it (network, reference) is shared.
         both = dict(context, problem=f"{context['problem']} / {en_context['problem']}")
         subject = _render(catalog, locale, both)[0]
-        body = _render(catalog, locale, context)[1]
+        rendered = _render(catalog, locale, context)
+        body, fault = rendered.body, rendered.fault or en_fault
         heading = catalog.text(locale, "email.bilingual.heading", _BILINGUAL_HEADING)
         body = f"{body}\n{SEPARATOR}\n{heading}\n{SEPARATOR}\n\n{en_body}"
     else:
-        subject, body = _render(catalog, locale, context)
+        subject, body, fault = _render(catalog, locale, context)
     if to is None:
         to = context["support_email"] if session.current.recipient == "wallet" else ""
     all_details = tuple(replace(d, included=d.name not in excluded)
                         for d, _derived in collect_details(session, catalog, locale))
     trusted = _trusted(catalog, context, *( (en_context,) if second else ()))
     return Draft(locale, to, subject, body, all_details, tuple(attachments), session.current.recipient, context,
-                 context["reference"], bool(second), trusted)
+                 context["reference"], bool(second), trusted, fault)
 
 
 def _trusted(catalog: Catalog, *contexts: dict) -> tuple[str, ...]:

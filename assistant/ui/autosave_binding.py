@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from assistant.errors import FlowError
 from assistant.flows.model import OutcomeKind
 from assistant.paths import user_data_dir
-from assistant.storage.autosave import AutosaveStore, LoadStatus
+from assistant.storage.autosave import AutosaveBusy, AutosaveStore, LoadStatus
 
 log = logging.getLogger(__name__)
 NOTICE_MS = 15000
@@ -43,6 +43,8 @@ class AutosaveBinding(QObject):
         self.window.statusBar().showMessage(self.window.texts.ui(key, **params), NOTICE_MS)
 
     def _check_saved(self) -> None:
+        if not self.store.claim():  # the app is open twice: the first window keeps the progress
+            self._notice("autosave.other_window")
         loaded = self.store.load()
         if loaded.status is LoadStatus.OK:
             self.window.home.set_resume_available(True)
@@ -63,6 +65,8 @@ class AutosaveBinding(QObject):
             return
         try:
             self.store.save(session.to_dict(), self.window.texts.locale)
+        except AutosaveBusy:
+            self._notice("autosave.other_window")
         except OSError as exc:
             log.warning("autosave failed: %s", exc.strerror)
             self._notice("autosave.save_failed")
@@ -84,6 +88,8 @@ class AutosaveBinding(QObject):
     def _save_edits(self, page) -> None:
         try:
             self.store.save_review(page.edits())
+        except AutosaveBusy:
+            pass  # said when the window opened and at every step
         except OSError as exc:
             log.warning("email edits not saved: %s", exc.strerror)
             self._notice("autosave.save_failed")
@@ -91,6 +97,8 @@ class AutosaveBinding(QObject):
     def _save_attachments(self, page) -> None:
         try:
             self.store.save_attachments([(a.filename, a.data, inc) for a, inc in page.attach_group.files])
+        except AutosaveBusy:
+            pass
         except OSError as exc:
             log.warning("attachment copies not saved: %s", exc.strerror)
             self._notice("autosave.save_failed")

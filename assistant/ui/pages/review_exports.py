@@ -8,57 +8,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF, QStandardPaths, QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
     QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QTextDocument,
-    QTextOption,
 )
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from assistant.email import exports
 from assistant.errors import AssistantError, ExportBlocked
 from assistant.secrets.guard import Exit
+from assistant.ui.pdf import document, write_pdf
 from assistant.ui.widgets.labels import WrapLabel
 
 CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC")
-
-
-def _document(families: list[str], point_size: int = 0) -> QTextDocument:
-    doc = QTextDocument()
-    font = QFont()
-    font.setFamilies(families)
-    if point_size:
-        font.setPointSize(point_size)
-    doc.setDefaultFont(font)
-    return doc
-
-
-def write_pdf(text: str, path: Path, families: list[str], title: str = "") -> Path:
-    """Lay out `text` on A4 pages with a CJK-capable font and save it atomically (via exports.write_file)."""
-    doc = _document(families, 10)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long hashes and links
-    doc.setDefaultTextOption(option)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
-    writer.setTitle(title)
-    writer.setCreator("Wallet Support Assistant")
-    # Lay the text out on the writer's own page, so lines use the full printable width.
-    doc.documentLayout().setPaintDevice(writer)
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
-    doc.setPlainText(text)
-    doc.print_(writer)
-    del writer
-    return exports.write_file(path, bytes(buffer.data()))
 
 
 class ExportBox(QGroupBox):
@@ -200,8 +164,7 @@ class ExportActions:
             if dialog.exec() != QPrintDialog.DialogCode.Accepted:
                 self._set_status(self.texts.ui("review.status_cancelled"))
                 return False
-            doc = _document(self._pdf_fonts())
-            doc.setPlainText(text)
+            doc = document(text, self._pdf_fonts())
             doc.print_(printer)
             self._set_status(self.texts.ui("review.status_printed"))
             return True
