@@ -1,4 +1,8 @@
-"""Command line: the GUI by default, plus check, draft, scan and l10n. Qt is imported only for the GUI."""
+"""Command line: the GUI by default, plus check, draft, scan and l10n. Qt is imported only for the GUI.
+
+The bundle (packaging/wallet-support.spec) declares every assistant module as a hidden import, because the
+subcommands below are imported by name.
+"""
 from __future__ import annotations
 
 import argparse
@@ -23,7 +27,7 @@ class _Version(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="Wallet Support Assistant — offline troubleshooting")
+    parser = argparse.ArgumentParser(description="Wallet Support Assistant — offline troubleshooting")
     parser.add_argument("--locale", dest="ui_locale", help="UI language for the app window, e.g. zh-CN or en")
     parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="{gui," + ",".join(COMMANDS) + "}")
