@@ -5,7 +5,7 @@ Codes (content/README.md explains each with an example):
   E004 key defined twice in a file                                E005 text key defined in two files of a locale
   E010-E017 flow structure and graph (assistant/flows/parse.py)
   E020 missing source text    W020 missing translation   W021 obsolete text   W022 outdated translation
-  E023 unknown guide          E030-E033 templates and placeholders (check_templates)
+  E023 unknown guide          E030-E033 templates and placeholders, W034 agent wording (check_templates)
   E024 texts or links for a flow whose file is gone (check_flow_references)
   E040-E044 raw HTML, invisible characters, links and the phishing guard (check_text, check_tokens)
   W050-W052 CJK typography and untranslated text (check_cjk, check_text)

@@ -45,19 +45,20 @@ def locate(entry, key: str, exc: BaseException) -> str:
 
 def minimal_layout(context: dict) -> tuple[str, str]:
     """Subject and body from the case facts alone, with fixed English headings (no template involved)."""
-    subject = " · ".join(str(p) for p in (f"[{context.get('wallet') or 'Wallet'}] {context.get('problem', '')}",
-                                           context.get("network"), context.get("reference")) if p)
-    lines = ["Hello,", "", f"I need help with: {context.get('problem', '')}"]
-    if context.get("outcome_title"):
-        lines.append(f"Summary: {context['outcome_title']}")
-    lines += ["", "== Details =="]
+    urgent = "[URGENT] " if context.get("urgent") else ""
+    subject = " · ".join(str(p) for p in (f"{urgent}[{context.get('wallet') or 'Wallet'}] {context.get('case', '')}",
+                                           context.get("asset"), context.get("network"), context.get("reference")) if p)
+    lines = ["Hello,", "", f"Case: {context.get('case', '')}", "", "== Details =="]
     if context.get("network"):
         lines.append(f"Network: {context['network']}")
     lines += [f"{d.get('label', '')}: {d.get('value', '')}" for d in context.get("details", [])]
-    if context.get("answers"):
-        lines += ["", "== What I checked =="] + [f"- {a.get('question', '')} → {a.get('answer', '')}" for a in context["answers"]]
-    lines += ["", "== Steps already tried =="]
-    lines += [f"- {s.get('title', '')} → {s.get('result', '')}" for s in context.get("steps", [])] or ["- (none)"]
+    if context.get("impostor"):
+        lines += ["", "== Impostor posing as support =="]
+        lines += [f"{d.get('label', '')}: {d.get('value', '')}" for d in context["impostor"]]
+    if context.get("facts"):
+        lines += ["", "== What I checked =="] + [f"- {fact}" for fact in context["facts"]]
+    lines += ["", "== What I already tried =="]
+    lines += [f"- {s.get('done', '')} → {s.get('result', '')}" for s in context.get("steps", [])] or ["- (nothing yet)"]
     if context.get("tickets"):
         lines += ["", "== Earlier tickets ==", ", ".join(context["tickets"])]
     if context.get("attachments"):

@@ -12,9 +12,10 @@ from collections import deque
 from collections.abc import Iterable
 from typing import NamedTuple
 
-import base58
+from embit import base58
 
 from assistant.secrets import labels
+from assistant.secrets.keccak import keccak256
 
 SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 _XPRV_VERSIONS = {
@@ -51,18 +52,17 @@ def normalise_address(address: str) -> str:
 
 def derived_addresses(key: bytes) -> set[str]:
     """Addresses `key` controls as a private key: EVM, TRON, Bitcoin (P2PKH, P2WPKH) and Solana."""
-    from Crypto.Hash import keccak
     from embit import ec, script
     from nacl.bindings import crypto_sign_seed_keypair
 
-    out = {base58.b58encode(crypto_sign_seed_keypair(key)[0]).decode()}
+    out = {base58.encode(crypto_sign_seed_keypair(key)[0])}
     if 0 < int.from_bytes(key, "big") < SECP256K1_N:
         private = ec.PrivateKey(key)
         public = private.get_public_key()
         public.compressed = False
-        digest = keccak.new(digest_bits=256, data=public.sec()[1:]).digest()[-20:]
+        digest = keccak256(public.sec()[1:])[-20:]
         out.add("0x" + digest.hex())
-        out.add(base58.b58encode_check(b"\x41" + digest).decode())
+        out.add(base58.encode_check(b"\x41" + digest))
         for compressed in (True, False):
             public.compressed = compressed
             out.add(script.p2pkh(public).address())
@@ -194,7 +194,7 @@ def token_keys(text: str, token: str, start: int, context: str, addresses: froze
 
 def _wif(token: str, start: int, end: int) -> list[KeyHit]:
     try:
-        raw = base58.b58decode_check(token)
+        raw = base58.decode_check(token)
     except ValueError:
         return []
     if raw[:1] in (b"\x80", b"\xef") and (len(raw) == 33 or (len(raw) == 34 and raw[-1] == 1)):
@@ -208,7 +208,7 @@ def _xprv(token: str, start: int, end: int) -> list[KeyHit]:
     if not _B58.fullmatch(token):
         return []
     try:
-        raw = base58.b58decode_check(token)
+        raw = base58.decode_check(token)
         ok = len(raw) == 78 and raw[:4] in _XPRV_VERSIONS and raw[45] == 0
     except ValueError:
         ok = False
@@ -220,7 +220,7 @@ def _xprv(token: str, start: int, end: int) -> list[KeyHit]:
 def _solana_b58(token: str, start: int, end: int) -> list[KeyHit]:
     if not _B58.fullmatch(token):
         return []
-    if is_keypair(base58.b58decode(token)):  # otherwise it is a transaction signature, which is public
+    if is_keypair(base58.decode(token)):  # otherwise it is a transaction signature, which is public
         return [KeyHit("solana_secret_key", start, end, True, "Solana secret key (base58, 64 bytes)")]
     return []
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 import json
 import random
 
-import base58
 import pytest
-from Crypto.Hash import keccak
-from embit import ec
+from embit import base58, ec
 from mnemonic import Mnemonic
 from nacl.bindings import crypto_sign_seed_keypair
 
@@ -19,6 +17,7 @@ from assistant.email.exports import Message, clipboard_text, save_eml, text_for
 from assistant.errors import ExportBlocked, FieldErrors
 from assistant.flows.engine import Session
 from assistant.secrets.guard import INPUTS, Exit, Part, scan_parts
+from assistant.secrets.keccak import keccak256
 from assistant.secrets.normalise import normalise
 from assistant.secrets.request import spanning
 from assistant.secrets.scan import SecretKind, Severity, find_secrets, has_blocking, redact
@@ -40,7 +39,7 @@ def key() -> bytes:
 def evm_address(k: bytes) -> str:
     pub = ec.PrivateKey(k).get_public_key()
     pub.compressed = False
-    return "0x" + keccak.new(digest_bits=256, data=pub.sec()[1:]).digest()[-20:].hex()
+    return "0x" + keccak256(pub.sec()[1:])[-20:].hex()
 
 
 # ---- disguises: found, and reported over the original text --------------------------------------------------
@@ -127,7 +126,7 @@ def test_transaction_labels_and_explorer_links_are_never_flagged():
 def test_a_private_key_in_the_tx_hash_field_is_blocked_when_it_derives_the_users_address():
     k = key()
     own = evm_address(k)
-    tron = base58.b58encode_check(b"\x41" + bytes.fromhex(own[2:])).decode()
+    tron = base58.encode_check(b"\x41" + bytes.fromhex(own[2:]))
     for address in (own, own.upper().replace("0X", "0x"), tron):
         f = find_secrets(k.hex(), context="tx_hash", addresses=[address])
         assert has_blocking(f) and "your own address" in f[0].detail
@@ -138,7 +137,7 @@ def test_a_private_key_in_the_tx_hash_field_is_blocked_when_it_derives_the_users
 
 def test_a_solana_seed_is_checked_against_the_users_solana_address():
     seed = key()
-    address = base58.b58encode(crypto_sign_seed_keypair(seed)[0]).decode()
+    address = base58.encode(crypto_sign_seed_keypair(seed)[0])
     assert has_blocking(find_secrets(seed.hex(), context="tx_hash", addresses=[address]))
 
 
