@@ -101,13 +101,14 @@ def scan_parts(parts: Sequence[Part], accepted: Iterable[str] = (), trusted: Ite
 
     ok = accepted_set(accepted)
     known = tuple(t for t in trusted if t)
+    static = _static_lines(known)
     own = tuple(addresses)
     hits: list[Hit] = []
     for part in parts:
         if not part.text:
             continue
         lines: Lines | None = None
-        for f in find_secrets(part.text, context=part.context, addresses=own):
+        for f in _findings(part, static, own):
             if f.severity is Severity.CONFIRM:
                 found = part.text[f.start:f.end]
                 if _norm_value(found) in ok or any(found in t for t in known):
@@ -123,6 +124,40 @@ def scan_parts(parts: Sequence[Part], accepted: Iterable[str] = (), trusted: Ite
                 continue
             hits.append(Hit(joined, f, s.pieces[0][0] + 1, s.pieces[0][1] + 1))
     return hits
+
+
+def _findings(part: Part, static: Sequence[str], own: Sequence[str]) -> list[Finding]:
+    """Findings of one part. A value blocked only because a key label precedes it is judged again with the app's
+    own lines blanked out: the email's safety line ("support never asks for your private key") labels nothing.
+    Every other block stands, even inside app-written text."""
+    found = find_secrets(part.text, context=part.context, addresses=own)
+    labelled = [f for f in found if f.severity is Severity.BLOCK and f.detail.endswith("labelled as a key")]
+    if not labelled or not static:
+        return found
+    again = {(g.start, g.end): g for g in find_secrets(_mask(part.text, static), context=part.context, addresses=own)}
+    return [again.get((f.start, f.end), f) if f in labelled else f for f in found]
+
+
+def _static_lines(trusted: Sequence[str]) -> tuple[str, ...]:
+    """Whole lines of app-written text (no template placeholders), longest first."""
+    found = {line.strip() for t in trusted for line in t.splitlines()}
+    return tuple(sorted((x for x in found if len(x) >= 6 and "{{" not in x and "{%" not in x), key=len, reverse=True))
+
+
+def _mask(text: str, static: Sequence[str]) -> str:
+    """`text` with the app's own lines blanked out (same length, so offsets hold): the email's safety line
+    ("support never asks for your private key") is not a label of the value the user typed below it."""
+    if not static:
+        return text
+    chars: list[str] | None = None
+    for line in static:
+        at = text.find(line)
+        while at >= 0:
+            if chars is None:
+                chars = list(text)
+            chars[at : at + len(line)] = " " * len(line)
+            at = text.find(line, at + len(line))
+    return "".join(chars) if chars is not None else text
 
 
 def describe(hit: Hit, why: str = "") -> str:
