@@ -126,6 +126,7 @@ def _glued_windows(text: str, start: int, end: int) -> list[PhraseHit]:
     """Windows of a phrase length inside a longer run that look drawn at random from one Chinese list."""
     hits: list[PhraseHit] = []
     exact = tables().exact
+    masks = [exact.get(c, 0) for c in text[start:end]]
     first: list[PhraseHit] = []
     first_starts: list[int] = []
     for lang in CHINESE:
@@ -134,11 +135,11 @@ def _glued_windows(text: str, start: int, end: int) -> list[PhraseHit]:
         bit = BIT[lang]
         i = start
         while i < end:
-            if not exact.get(text[i], 0) & bit:
+            if not masks[i - start] & bit:
                 i += 1
                 continue
             j = i
-            while j < end and exact.get(text[j], 0) & bit:
+            while j < end and masks[j - start] & bit:
                 j += 1
             k = bisect_right(first_starts, i) - 1
             if k >= 0 and first[k].end >= min(j, i + PHRASE_WORDS):
