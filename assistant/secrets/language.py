@@ -56,11 +56,12 @@ def common_pairs(chars: str) -> int:
     return sum(1 for i in range(len(chars) - 1) if chars[i : i + 2] in COMMON_ZH_PAIRS)
 
 
-def natural_english(keys: list[str]) -> bool:
+def natural_english(keys: list[str], sentence_marks: bool = True) -> bool:
     """True when a run of folded list words reads as an English sentence rather than a phrase.
 
     Everyday words at the edges are trimmed first (prose around a pasted phrase); what remains is prose when
-    little is left or when everyday words are a large share of it.
+    little is left or when everyday words are a large share of it: a third when the run has the marks of a
+    sentence (punctuation, a capital letter), most of it when it is bare lower-case words like a pasted phrase.
     """
     common = [k in COMMON_EN for k in keys]
     lo, hi = 0, len(keys)
@@ -72,4 +73,4 @@ def natural_english(keys: list[str]) -> bool:
     inner = sum(common[lo:hi])
     if core < 5:
         return True
-    return inner >= 3 and inner >= 0.34 * core
+    return inner >= 3 and inner >= (0.34 if sentence_marks else 0.6) * core

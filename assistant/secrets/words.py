@@ -59,6 +59,7 @@ FUZZY_MAX_LEN = 12
 SHORT_FUZZY_MIN_LEN = 2  # a misspelt short word counts only between two words of the same list
 
 _ENGLISH_LISTS = ("english", SLIP39)
+_SENTENCE_MARKS = re.compile(r"[,.!?;:'’]")
 _KANA_VOICING = "\u3099\u309a"  # dakuten/handakuten: dropping them would merge distinct Japanese words
 _WILDCARD = "\x00"
 
@@ -232,7 +233,7 @@ class PhraseRuns:
         misspelt = sum(1 for i in range(lo, hi) if typos[i] & bit)
         if misspelt > max(1, n // 4):
             return  # many near-misses: prose in a language close to the list
-        if lang in _ENGLISH_LISTS and natural_english(keys):
+        if lang in _ENGLISH_LISTS and natural_english(keys, self._sentence_marks(lo, hi)):
             return  # an English sentence made of list words ("Thank you, please check again tomorrow…")
         checksum = best_checksum(lang, keys)
         if len(set(keys)) < n * 3 / 4 and not checksum:
@@ -257,6 +258,11 @@ class PhraseRuns:
         if checksum is not None:
             parts.append("checksum ok" if checksum else "checksum failed")
         self.hits.append(PhraseHit(start, end, block, ", ".join(parts)))
+
+    def _sentence_marks(self, first: int, stop: int) -> bool:
+        """Punctuation between the words or a capital letter: what a sentence has and a bare phrase lacks."""
+        text = self.text[self.starts[first] : self.ends[stop - 1]]
+        return _SENTENCE_MARKS.search(text) is not None or text[:1].isupper()
 
     def _spelled_out(self, bit: int, lo: int, hi: int) -> int:
         """Longest stretch of whole list words (no stubs, no typos): a partial phrase is blocked on that."""
