@@ -77,7 +77,7 @@ def controls(key: bytes, addresses: frozenset[str]) -> bool:
 
 # ---- hex in any layout -----------------------------------------------------------------------------------------
 _GROUP = r"(?:0[xX])?[0-9a-fA-FoOlI]{2,}(?![0-9A-Za-z])"
-_SEP = r"(?:[ \t]{1,3}|[ \t]?[-:][ \t]?|[ \t]*\r?\n[ \t]*)"
+_SEP = r"(?:[ \t]{1,3}|[ \t]?[-:.][ \t]?|[ \t]*\r?\n[ \t]*)"
 _HEX_CHAIN = re.compile(f"(?<![0-9A-Za-z]){_GROUP}(?:{_SEP}{_GROUP})*")
 _GROUP_RE = re.compile(_GROUP)
 

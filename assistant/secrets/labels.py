@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 # Labels of a private key or seed, in the languages of the wordlists (and glued forms like "privkey").
 KEY_CUES = re.compile(
-    r"private[\s_-]*key|priv[\s_-]*key|privkey|secret[\s_-]*key|\bsecret\b|\bsk\b|\bpk\b|\bkey\s*[:=：]|^key|\bkey\b(?=\s*$)"
-    r"|\bexport(?:ed)?\b|导出|導出|匯出|keypair"
+    r"private[\s_-]*key|priv[\s_-]*key|privkey|secret[\s_-]*key|(?<![a-z0-9])secret(?![a-z0-9])|(?<![a-z0-9])[sp]k(?![a-z0-9])"
+    r"|(?<![a-z0-9])key\s*(?:[:=：]|->|=>|(?:is|was|below|here)(?![a-z0-9]))|^key|(?<![a-z0-9])key(?![a-z0-9])(?=\s*$)"
+    r"|(?<![a-z0-9])(?:my|this|the|wallet'?s?|import(?:ed)?)\s+(?:\w+\s+)?key(?![a-z0-9])"
+    r"|(?<![a-z0-9])export(?:ed)?(?![a-z0-9])|导出|導出|匯出|keypair"
     r"|privater?\s+schl[uü]ssel|clave\s+privada|cl[ée]\s+priv[ée]e|chiave\s+privata|chave\s+privada"
     r"|soukrom[yý]\s+kl[ií][cč]|приватн\w*\s+ключ|закрыт\w*\s+ключ|[öo]zel\s+anahtar"
     r"|私钥|密钥|秘钥|私鑰|密鑰|秘鑰|秘密鍵|プライベートキー|개인\s*키|비밀\s*키",
@@ -21,8 +23,9 @@ KEY_CUES = re.compile(
 SEED_CUES = re.compile(r"seed|种子|種子|シード|시드|keypair|secret|private|私钥|私鑰|密钥|密鑰", re.I)
 # Labels of a public transaction id, and explorer-link shapes.
 TX_CUES = re.compile(
-    r"\btx(?:id|n|\s*hash|\s*id)?\b|\bhash\b|transaction|\btrx\s*id|\bexplorer\b|scan\b|\blink\b|/tx/|#/transaction/"
-    r"|/transactions?/|\bblock\b|交易(?!所)|哈希|链接|連結|鏈接|区块|區塊|浏览器|瀏覽器|トランザクション|거래|트랜잭션",
+    r"(?<![a-z0-9])tx(?:id|n|\s*hash|\s*id)?(?![a-z0-9])|(?<![a-z0-9])hash(?![a-z0-9])|transaction|(?<![a-z0-9])trx\s*id"
+    r"|(?<![a-z0-9])explorer(?![a-z0-9])|scan(?![a-z0-9])|(?<![a-z0-9])link(?![a-z0-9])|/tx/|#/transaction/"
+    r"|/transactions?/|(?<![a-z0-9])block(?![a-z0-9])|交易(?!所)|哈希|链接|連結|鏈接|区块|區塊|浏览器|瀏覽器|トランザクション|거래|트랜잭션",
     re.I,
 )
 _URL_START = re.compile(r"(?:https?://|www\.)\S*$", re.I)
@@ -89,16 +92,19 @@ def cue_before(text: str, start: int, end: int, *, key_window: int = KEY_WINDOW)
 
 # ---- labelled passwords and one-time codes -------------------------------------------------------------------
 _PASSWORD = re.compile(
-    r"(?:\b(?:password|passwd|passcode|pwd|pw|pin(?:\s*code)?|passphrase|api[\s_-]*secret|secret[\s_-]*key"
-    r"|mot\s+de\s+passe|contrase[nñ]a|senha|passwort|heslo|parola|пароль)\b"
+    r"(?:(?<![a-z0-9])(?:password|passwd|passcode|pwd|pw|pass|pin(?:\s*code)?|passphrase|credentials|api[\s_-]*secret"
+    r"|secret[\s_-]*key|mot\s+de\s+passe|contrase[nñ]a|senha|passwort|heslo|parola|пароль)(?![a-z0-9])"
     r"|支付密码|交易密码|密码|密碼|口令|パスワード|비밀번호)"
-    # "password: x", "密码是 x", "my password is x", "password x1y2" (no colon: the value must hold a digit)
-    r"(?:[ \t]*[:：=]|([ \t]*(?:是|为|為)|[ \t]+(?:is|was|=)\b)|([ \t]+)(?=\S*\d))[ \t]*([^\s，。；！？、]{1,128})",
+    # "password: x", "密码是 x", "my password is x", "password x1y2" and "密码Abc123" (no colon: the value must hold
+    # a digit)
+    r"(?:[ \t]*[:：=]|([ \t]*(?:是|为|為)|[ \t]+(?:is|was|=)(?![a-z0-9]))|([ \t]*)(?=[^\s，。；！？、]*\d))"
+    r"[ \t]*([^\s，。；！？、]{1,128})",
     re.I,
 )
 _TOTP = re.compile(
-    r"(?:\b(?:2fa|two[\s-]*factor|otp|totp|google\s*auth\w*|google\s*code|authenticator|verification\s*code)\b"
-    r"|谷歌验证码?|验证码|驗證碼|动态码|安全码)"
+    r"(?:(?<![a-z0-9])(?:2fa|two[\s-]*factor|otp|totp|google\s*auth\w*|google\s*code|authenticator|verification\s*code"
+    r"|\d[\s-]*digit\s+code)(?![a-z0-9])"
+    r"|谷歌验证码?|验证码|驗證碼|动态码|動態碼|动态密码|動態密碼|安全码|安全碼)"
     r"([^\d\n]{0,20}?)(?<!\d)(\d{3}[ \-]?\d{3}|\d{7,8})(?!\d)",
     re.I,
 )
@@ -116,8 +122,8 @@ class Labelled:
     confirm: bool
 
 
-_PASSWORD_HINT = re.compile(r"pass|pw|pin|secret|mot de|contrase|senha|heslo|parola|пароль|密码|密碼|口令|パスワード|비밀번호")
-_TOTP_HINT = re.compile(r"2fa|two|otp|google|authenticator|verification|验证码|驗證碼|动态码|安全码")
+_PASSWORD_HINT = re.compile(r"pass|pw|pin|secret|credential|mot de|contrase|senha|heslo|parola|пароль|密码|密碼|口令|パスワード|비밀번호")
+_TOTP_HINT = re.compile(r"2fa|two|otp|google|authenticator|verification|digit|验证码|驗證碼|动态码|動態碼|动态密码|動態密碼|安全码|安全碼")
 
 
 def _near_hints(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lowered: str) -> list[re.Match[str]]:
@@ -134,6 +140,11 @@ def _near_hints(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lowe
     return found
 
 
+def _password_shaped(value: str) -> bool:
+    """At least four characters with a digit: "Abc15573!", "123456", "T0k3n#8" — not "2" or "v2"."""
+    return len(value) >= 4 and any(c.isdigit() for c in value)
+
+
 def labelled_values(text: str) -> list[Labelled]:
     """Values the user labelled as a password or a one-time code ("password: …", "2FA code 123456")."""
     found: list[Labelled] = []
@@ -145,10 +156,14 @@ def labelled_values(text: str) -> list[Labelled]:
         cjk = _CJK.search(value)
         if cjk:
             # "重新设置密码：未解决", "密码是6位数字": Chinese glued to the value is prose, not a password;
-            # "密码是x1y2,帮我看看": the value ends at the punctuation before the Chinese.
-            if cjk.start() == 0 or value[cjk.start() - 1] not in ",;:!?.":
+            # "密码是x1y2,帮我看看": the value ends at the punctuation before the Chinese, and "钱包密码Abc15573!打不开"
+            # at the Chinese itself when what comes before it is shaped like a password.
+            head = value[: cjk.start()]
+            if not head or (head[-1] not in ",;:!?." and not _password_shaped(head)):
                 continue
-            value = value[: cjk.start()]
+            value = head
+        if m.group(2) is not None and not _password_shaped(value.rstrip(".,;:!?")):
+            continue  # no colon or verb ("pass 2 documents"): only a password-shaped value counts
         value = value.rstrip(".,;:!?。，；！？")
         if not value:
             continue

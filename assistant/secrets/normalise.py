@@ -267,7 +267,7 @@ _ORDINALS = (r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|
              r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
              r"|twenty[\s-]?(?:first|second|third|fourth)")
 _FILLER = re.compile(
-    r"(?:\bthe\s+)?(?:\b(?:word|number)\s*\.?\s*#?\d{1,2}|#\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)|\b(?:" + _ORDINALS + r"))"
+    r"(?:\bthe\s+)?(?:\b(?:word|number|no|nr)\s*\.?\s*#?\d{1,2}|[n№]°?\s*\d{1,2}(?=\s*[:.)-])|#\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)|\b(?:" + _ORDINALS + r"))"
     r"(?:\s+(?:word|one))?(?:\s*(?:is|was|=|:|-|\))(?![^\W\d_]))?"
     r"|\b(?:and\s+)?then\b|\bnext\b|\bfollowed\s+by\b|\bafter\s+that\b|\bfinally\b|\b(?:the\s+)?words\s+are\b"
     r"|第\s*[0-9一二三四五六七八九十]{1,3}\s*[个個]?\s*(?:单词|單詞|词|詞|字)?\s*(?:是|为|為)?\s*[:：]?"
@@ -282,7 +282,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 # Case-sensitive literals over the lower-cased text: a fast first pass that finds where fillers may be.
 _FILLER_HINT = re.compile(
     r"word|then|next|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth"
-    r"|twentieth|twenty|finally|followed|after that|number|#"
+    r"|twentieth|twenty|finally|followed|after that|number|#|no.|nr|n°|№"
     r"|第|然后|然後|接着|接著|依次|分别|分別|顺序|順序"
 )
 _ORDINAL_HINT = re.compile(r"[0-9](?:st|nd|rd|th)")  # apart: a class in front of an alternation is slow
