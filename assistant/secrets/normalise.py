@@ -267,7 +267,8 @@ _ORDINALS = (r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|
              r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
              r"|twenty[\s-]?(?:first|second|third|fourth)")
 _FILLER = re.compile(
-    r"(?:\bthe\s+)?(?:\b(?:word|number|no|nr)\s*\.?\s*#?\d{1,2}|[n№]°?\s*\d{1,2}(?=\s*[:.)-])|#\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)|\b(?:" + _ORDINALS + r"))"
+    r"(?:\bthe\s+)?(?:\b(?:word|number|no|nr)\s*\.?\s*#?\d{1,2}|[n№]°?\s*\d{1,2}(?=\s*[:.)-])|#\d{1,2}"
+    r"|\b\d{1,2}(?:st|nd|rd|th)|\b(?:" + _ORDINALS + r"))"
     r"(?:\s+(?:word|one))?(?:\s*(?:is|was|=|:|-|\))(?![^\W\d_]))?"
     r"|\b(?:and\s+)?then\b|\bnext\b|\bfollowed\s+by\b|\bafter\s+that\b|\bfinally\b|\b(?:the\s+)?words\s+are\b"
     r"|第\s*[0-9一二三四五六七八九十]{1,3}\s*[个個]?\s*(?:单词|單詞|词|詞|字)?\s*(?:是|为|為)?\s*[:：]?"
