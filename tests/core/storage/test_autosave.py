@@ -9,6 +9,7 @@ from mnemonic import Mnemonic
 from assistant.flows.engine import Session
 from assistant.storage.autosave import MAX_AGE_SECONDS, AutosaveStore, LoadStatus
 from tests.core.flow_fixtures import make_flow
+from tests.seeded import random_bytes
 
 TXID = hashlib.sha256(b"tron withdrawal").hexdigest()
 
@@ -96,7 +97,7 @@ def test_delete_all_removes_everything(tmp_path):
 
 def test_attachment_copies_are_kept_owner_only_and_restored(tmp_path):
     store = AutosaveStore(tmp_path / "data")
-    png = b"\x89PNG\r\n\x1a\n" + os.urandom(64)
+    png = b"\x89PNG\r\n\x1a\n" + random_bytes(64)
     store.save_attachments([("交易截图.png", png, True), ("notes.txt", "交易所回复：请等待24小时".encode(), False)])
     assert store.load_attachments() == [("交易截图.png", png, True), ("notes.txt", "交易所回复：请等待24小时".encode(), False)]
     for path in (store.folder / "attachments").iterdir():
