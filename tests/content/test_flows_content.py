@@ -146,8 +146,11 @@ def walks(catalog) -> dict[str, list[Walk]]:
 
 
 def own(catalog, locale: str, key: str) -> str:
-    """The text stored in this locale itself (no fallback), or ''."""
+    """The text stored in this locale itself (no fallback to another locale), or ''. A node a flow includes from a
+    shared part has its text in that part's file; the flow's own file may word it differently."""
     entry = catalog.texts[locale].get(key)
+    if entry is None and catalog.shared_key(key):
+        entry = catalog.texts[locale].get(catalog.shared_key(key))
     return entry.value.strip() if entry is not None and isinstance(entry.value, str) else ""
 
 
