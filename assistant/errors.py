@@ -39,3 +39,9 @@ class ExportBlocked(AssistantError):
     def __init__(self, findings: list, message: str = "") -> None:
         self.findings = findings
         super().__init__(message or f"blocked: {len(findings)} secret(s) found")
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of `offset` in `text`."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1

@@ -1,3 +1,4 @@
+import functools
 import os
 import shutil
 import sys
@@ -28,8 +29,14 @@ def content_copy(tmp_path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def catalog():
+@functools.cache
+def shipped_catalog():
+    """The shipped content, loaded once per test run."""
     from assistant.content.catalog import load_catalog
 
     return load_catalog(CONTENT)
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return shipped_catalog()

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from assistant.content.catalog import Catalog, load_catalog, required_keys
 from assistant.problems import Problem, Severity
-from assistant.toml_lines import Line, duplicate_at, line_unit, scan
+from assistant.toml_positions import Line, duplicate_at, line_unit, scan
 
 IGNORABLE = frozenset({"E033", "E040", "E041", "E042", "E043", "E044", "W050", "W051", "W052"})
 _IGNORE = re.compile(r"check:\s*ignore\[([^\]]*)\]")
@@ -151,14 +151,14 @@ def check_duplicates(catalog: Catalog, locales: list[str], problems: list[Proble
                 value = _get(src.data, parts)
                 if not isinstance(value, (str, list)):
                     continue
-                key = ".".join((prefix, *parts))
-                if key in owners and owners[key][0] != path:
-                    first, first_line = owners[key]
+                text_key = ".".join((prefix, *parts))
+                if text_key in owners and owners[text_key][0] != path:
+                    owner, first_line = owners[text_key]
                     out.append(Problem(path, line, 1, Severity.ERROR, "E005",
-                                       f"text {key!r} is also defined in {first.name}:{first_line}; only one of them is "
+                                       f"text {text_key!r} is also defined in {owner.name}:{first_line}; only one of them is "
                                        "used — keep it in one file and delete the other"))
                 else:
-                    owners.setdefault(key, (path, line))
+                    owners.setdefault(text_key, (path, line))
     return out
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from assistant.checks.cjk import ascii_punctuation, is_cjk_locale, soft_breaks
 from assistant.content.catalog import Catalog, TextEntry
+from assistant.errors import line_col
 from assistant.i18n.tokens import JINJA, PLACEHOLDER, allowed_message, compare, disallowed_links
 from assistant.problems import Problem, Severity
 
@@ -44,8 +45,8 @@ class Locator:
 
     def find(self, entry: TextEntry, value: str, offset: int) -> tuple[int, int]:
         lines = self.lines(entry.path)
-        k = value.count("\n", 0, offset)
-        start = value.rfind("\n", 0, offset) + 1
+        k, column = line_col(value, offset)
+        start = offset - column + 1
         end = value.find("\n", offset)
         vline = value[start: len(value) if end < 0 else end]
         first = entry.line - 1 + k

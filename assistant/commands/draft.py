@@ -140,7 +140,7 @@ def sample_walk(session: Session, answers: dict[str, str] | None = None, values:
         elif node.kind is NodeKind.STEP:
             options = [STEP_UNSOLVED]
         else:
-            options = [answers[node.id]] if node.id in answers else _choice_order(session)
+            options = [answers[node.id]] if node.id in answers else [*_choice_order(session)]
         for option in options:
             if option is None:
                 if not fill():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 from assistant.content.catalog import load_catalog
 from assistant.i18n.l10n import L10nError, accept, flow_coverage, new_locale, status, unit_diff
@@ -46,7 +47,7 @@ def _status(args) -> int:
     unknown = [c for c in codes if c not in catalog.locales]
     if unknown:
         raise L10nError(f"unknown locale {unknown[0]!r}; enabled: {', '.join(catalog.locales)}")
-    report = []
+    report: list[dict[str, Any]] = []
     for code in codes:
         st = status(catalog, code)
         report.append({

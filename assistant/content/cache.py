@@ -12,6 +12,7 @@ import pickle
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from assistant.paths import user_data_dir
 from assistant.storage.atomic import write_bytes_atomic
@@ -32,7 +33,7 @@ def signature(content_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def cached(content_dir: Path, load: Callable[[Path], object], folder: Path | None = None):
+def cached(content_dir: Path, load: Callable[[Path], Any], folder: Path | None = None) -> Any:
     """The loaded catalog, without its parsed source files, from the cache when nothing changed."""
     folder = folder or user_data_dir() / "cache"
     try:

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from assistant.errors import ContentError
 from assistant.flows.model import Flow, NodeKind
 from assistant.problems import Problem, Severity
+from assistant.toml_positions import unit_of
 
 if TYPE_CHECKING:  # parsing modules load only when content is parsed, not on a cached start-up
-    from assistant.toml_source import TomlSource
+    from assistant.toml_positions import TomlSource
 
 log = logging.getLogger(__name__)
 LOCK_KEY = "lock"
@@ -160,7 +161,7 @@ def load_catalog(content_dir: Path, *, use_cache: bool = False) -> Catalog:
 
 def _load(content_dir: Path) -> Catalog:
     from assistant.flows.parse import graph_problems, parse_flow
-    from assistant.toml_source import read_toml
+    from assistant.toml_positions import read_toml
     from assistant.validation.fields import FIELD_KINDS
 
     problems: list[Problem] = []
@@ -230,11 +231,6 @@ def _load(content_dir: Path) -> Catalog:
                 unit_hashes.update(hashes)
     return Catalog(content_dir, source_locale, locales, flows, disabled, texts, locks, unit_hashes,
                    frozenset(critical), profiles, default_profile, link_domains, problems, sources, shared)
-
-
-def unit_of(path: tuple[str, ...]) -> tuple[str, ...]:
-    """Units are the [flow] table and each [nodes.<id>] table of a flow file, or any top-level table."""
-    return path[:2] if path and path[0] == "nodes" else path[:1]
 
 
 def units(data: dict) -> dict[tuple[str, ...], dict]:

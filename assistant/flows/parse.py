@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from assistant.errors import ContentError
 from assistant.flows.model import (
@@ -19,7 +20,7 @@ from assistant.flows.model import (
     OutcomeKind,
     Route,
 )
-from assistant.toml_source import TomlSource
+from assistant.toml_positions import TomlSource
 
 PARAMETER = "$"  # a route to "$name" in a shared part is filled in by each flow that includes the part
 _TOP_KEYS = {"flow", "nodes", "include"}
@@ -167,12 +168,12 @@ def _parse_node(src: TomlSource, nid: str, raw: object, field_kinds: frozenset[s
     if not isinstance(raw, dict):
         raise src.error("E010", f"node {nid!r} must be a table [nodes.{nid}]", *at)
     try:
-        kind = NodeKind(raw.get("kind"))
+        kind = NodeKind(str(raw.get("kind")))
     except ValueError:
         raise src.error("E011", f"node {nid!r} has kind {raw.get('kind')!r}; use question, step, form or outcome", *at, "kind") from None
     _no_unknown(src, raw, _COMMON_KEYS | _KIND_KEYS[kind], at, f"a {kind} node does not use it")
-    common = {"id": nid, "kind": kind, "line": src.line_of(*at), "critical": bool(raw.get("critical", False)),
-              "guides": tuple(_strings(src, raw.get("guides", []), *at, "guides")), "origin": origin}
+    common: dict[str, Any] = {"id": nid, "kind": kind, "line": src.line_of(*at), "critical": bool(raw.get("critical", False)),
+                              "guides": tuple(_strings(src, raw.get("guides", []), *at, "guides")), "origin": origin}
     if kind is NodeKind.QUESTION:
         choices = raw.get("choices")
         if not isinstance(choices, list) or not choices:
@@ -204,7 +205,7 @@ def _parse_node(src: TomlSource, nid: str, raw: object, field_kinds: frozenset[s
         parsed_fields = tuple(_parse_field(src, nid, i, f, field_kinds) for i, f in enumerate(fields))
         return Node(fields=parsed_fields, routes=_routes(src, raw.get("next"), *at, "next"), **common)
     try:
-        outcome = OutcomeKind(raw.get("outcome"))
+        outcome = OutcomeKind(str(raw.get("outcome")))
     except ValueError:
         raise src.error("E010", f"outcome {nid!r} needs `outcome = \"resolved\" | \"escalate\" | \"urgent\"`", *at, "outcome") from None
     recipient = raw.get("recipient", "wallet")

@@ -20,7 +20,7 @@ from pathlib import Path
 from assistant.content.catalog import LOCK_KEY, Catalog, TextEntry, required_keys
 from assistant.errors import AssistantError
 from assistant.storage.atomic import write_text_atomic
-from assistant.toml_lines import quote_key, scan
+from assistant.toml_positions import quote_key, scan
 
 SNAPSHOT_FILE = ".source-snapshot.toml"
 

@@ -75,8 +75,8 @@ class Texts:
 
     def field_error(self, problem) -> str:
         template = self.catalog.text(self.locale, f"ui.field_error.{problem.code}")
-        if not template:
-            return problem.message
+        if not template:  # `check` reports the missing text; show the code rather than nothing
+            return f"[{problem.code}]"
         # A few parameters are English words rather than names or examples; translate those.
         params = {k: self.catalog.text(self.locale, f"ui.field_param.{_PARAM_KEYS[v]}", v) if v in _PARAM_KEYS else v
                   for k, v in dict(problem.params).items()}

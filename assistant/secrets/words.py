@@ -285,7 +285,7 @@ def chinese_segment(text: str, start: int, end: int) -> PhraseHit | None:
         hit = _chinese_candidate(text, cut, end, hinted=True)
         if cut < end and text[cut] in "是为為":  # "是" may be the verb or the phrase's first word
             verb_skipped = _chinese_candidate(text, cut + 1, end, hinted=True)
-            if hit is None or (verb_skipped is not None and verb_skipped.end > hit.end):
+            if verb_skipped is not None and (hit is None or verb_skipped.end > hit.end):
                 hit = verb_skipped if hit is None else hit._replace(end=verb_skipped.end)
         return hit
     if n not in PHRASE_LENGTHS or not _chinese_lists(text[start:end]):

@@ -295,8 +295,8 @@ def check_address(chain_id: str | None, text: str) -> tuple[str, Issue | None]:
         return found[1], None
     shape = _address_shape(s)
     if shape is not None:
-        code = _ADDRESS_CHECKS[shape](s)[1]
-        return s, Issue(code, _example_params(code))
+        shape_code = _ADDRESS_CHECKS[shape](s)[1] or "address_generic_format"
+        return s, Issue(shape_code, _example_params(shape_code))
     if chain_id is None:
         if _HEX64.fullmatch(s):
             return s, Issue("address_looks_like_hash", {"example": EXAMPLES[(EVM, "address")]})
@@ -364,9 +364,9 @@ def check_tx_hash(chain_id: str | None, text: str) -> tuple[str, Issue | None]:
         if _valid_address(s) or _address_shape(s):
             return s, Issue("tx_hash_is_address", {"example": example})
         return s, Issue(code, {"example": example})
-    found = _valid_tx(s)
-    if found:
-        return found[1], None
+    tx_found = _valid_tx(s)
+    if tx_found:
+        return tx_found[1], None
     if _valid_address(s) or _address_shape(s):
         return s, Issue("tx_hash_is_address", {"example": example})
     if chain_id is not None and _GENERIC_TX.fullmatch(s):

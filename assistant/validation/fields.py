@@ -1,8 +1,8 @@
 """Typed form fields and their validators. Pure Python; every problem says what a valid value looks like.
 
-`validate(kind, value, chain)` returns the normalised value and a FieldProblem (None when valid). The English text
-of each problem is MESSAGES[code].format(**params); the UI looks up `field_error.<code>` and substitutes the same
-params. Normalised values validate again to themselves, because the flow engine stores and re-validates them.
+`validate(kind, value, chain)` returns the normalised value and a FieldProblem (None when valid): a code and its
+parameters. The words live only in content: `Texts.field_error` looks up `ui.field_error.<code>` and fills in
+the parameters. Normalised values validate again to themselves, because the flow engine stores and re-validates them.
 Chain knowledge (address / tx-hash formats, explorers) lives in `assistant.validation.chains`.
 """
 from __future__ import annotations
@@ -23,8 +23,7 @@ from assistant.validation import chains as _chains
 
 @dataclass(frozen=True, slots=True)
 class FieldProblem:
-    code: str  # stable id, also the key of the localised message: field_error.<code>
-    message: str  # English fallback text
+    code: str  # stable id, also the key of the localised message: ui.field_error.<code>
     params: dict = field(default_factory=dict)
 
 
@@ -35,103 +34,18 @@ TEXT_MAX, MULTILINE_MAX, MAX_DECIMALS = 200, 5000, 18
 FUTURE_SLACK = timedelta(days=1)
 EARLIEST = datetime(2009, 1, 3, tzinfo=UTC)  # Bitcoin genesis block: no crypto event predates it
 
-_OR_LINK = " You can also paste the explorer link of the transaction."
-MESSAGES = {
-    "required": "This field is required.",
-    "not_text": "Enter text.",
-    "select_unknown": "Choose one of: {options}.",
-    "text_single_line": "Keep this to a single line; put longer explanations in the description field.",
-    "text_control_chars": "This contains invisible control characters. Type the text again instead of pasting it.",
-    "text_too_long": "Keep this to at most {max} characters (now {length}); put details in the description field.",
-    "secret_detected": (
-        "This looks like a recovery phrase or private key. Real support (TokenPocket, exchanges, this assistant) "
-        "never asks for it, and anyone who has it can take your funds. Remove it: it must not be sent to anyone."
-    ),
-    # addresses
-    "evm_address_format": "An Ethereum/EVM address is 0x followed by 40 hexadecimal characters, e.g. {example}.",
-    "evm_address_checksum": (
-        "This address mixes upper- and lower-case letters that do not match its EIP-55 checksum, so it is likely a "
-        "typo. Copy it again from the wallet or explorer instead of typing it. A correct one looks like {example}."
-    ),
-    "tron_address_format": "A TRON address starts with T and has 34 letters and digits, e.g. {example}.",
-    "tron_address_checksum": (
-        "This TRON address fails its built-in checksum, so at least one character is wrong (likely a typo). "
-        "Copy it again from the wallet or explorer. A valid one looks like {example}."
-    ),
-    "btc_address_format": "A Bitcoin address starts with bc1, 1 or 3 and has 26 to 62 letters and digits, e.g. {example}.",
-    "btc_address_checksum": (
-        "This Bitcoin address fails its built-in checksum, so at least one character is wrong (likely a typo). "
-        "Copy it again from the wallet. A valid one looks like {example}."
-    ),
-    "btc_address_encoding": (
-        "This bc1 address uses the wrong checksum type for its version (bc1q needs bech32, bc1p needs bech32m); "
-        "it was mistyped or made by outdated software. Copy it again from the receiving wallet, e.g. {example}."
-    ),
-    "btc_address_mixed_case": "A bc1 address is all lower case (or all upper case), never mixed, e.g. {example}.",
-    "btc_address_testnet": (
-        "This is a Bitcoin TESTNET address; testnet coins have no value. A real Bitcoin address starts with bc1, "
-        "1 or 3, e.g. {example}."
-    ),
-    "solana_address_format": "A Solana address is 32 to 44 letters and digits (base58, 32 bytes), e.g. {example}.",
-    "address_wrong_family": (
-        "This looks like a {detected} address, but the network you chose ({network}) uses {expected} addresses, "
-        "e.g. {example}. Check the network, or paste the address used on {network}."
-    ),
-    "address_looks_like_hash": (
-        "This is 64 hexadecimal characters: the shape of a transaction hash or a private key, not of an address. "
-        "An address looks like {example}. Never share a private key."
-    ),
-    "address_format": (
-        "This is not a wallet address format the assistant knows. Paste a public address such as {evm_example} "
-        "(Ethereum/EVM), {tron_example} (TRON), {bitcoin_example} (Bitcoin) or {solana_example} (Solana)."
-    ),
-    "address_generic_format": "Paste the address in one piece, without spaces (at most {max} characters), e.g. {example}.",
-    # transaction hashes
-    "evm_tx_hash_format": "An Ethereum/EVM transaction hash is 0x and 64 hexadecimal characters, e.g. {example}." + _OR_LINK,
-    "tron_tx_hash_format": "A TRON transaction ID is 64 hexadecimal characters, e.g. {example}." + _OR_LINK,
-    "btc_tx_hash_format": "A Bitcoin transaction ID (TxID) is 64 hexadecimal characters, e.g. {example}." + _OR_LINK,
-    "solana_tx_hash_format": "A Solana transaction signature is 86 to 88 letters and digits, e.g. {example}." + _OR_LINK,
-    "tx_hash_format": (
-        "Paste a transaction hash (TxID): 0x and 64 hexadecimal characters for Ethereum/EVM, 64 hexadecimal "
-        "characters for TRON or Bitcoin, or a Solana signature, e.g. {evm_example} or {solana_example}."
-    ),
-    "tx_hash_wrong_family": (
-        "This looks like a {detected} transaction, but the network you chose is {network}, whose transaction "
-        "hashes look like {example}. Check the network the transaction was sent on."
-    ),
-    "tx_hash_is_address": (
-        "This is a wallet address, not a transaction hash. Open the transaction in the wallet's history or in "
-        "the explorer and copy its hash (TxID), e.g. {example}."
-    ),
-    "tx_url_no_hash": (
-        "This link does not contain a transaction hash. Paste the link of the transaction page (…/tx/…) or the "
-        "hash itself, e.g. {example}."
-    ),
-    "tx_url_wrong_network": (
-        "This link is from {site}, which is not an explorer for {network}. Choose the network the transaction "
-        "was sent on, or paste the hash of a transaction on {network}, e.g. {example}."
-    ),
-    # other kinds
-    "amount_format": "Enter a number with a dot for decimals, optionally followed by the token, e.g. {example}.",
-    "amount_not_positive": "The amount must be more than zero, e.g. {example}.",
-    "amount_too_precise": "Use at most {max_decimals} digits after the decimal point, e.g. {example}.",
-    "datetime_format": "Enter the date and time with a time zone, e.g. {example}.",
-    "datetime_no_timezone": "Add your time zone, e.g. +08:00 or UTC: {example}.",
-    "datetime_unknown_timezone": (
-        "The time zone “{zone}” is unknown or ambiguous. Use an offset such as +08:00, UTC, or a name such as "
-        "Asia/Shanghai, e.g. {example}."
-    ),
-    "datetime_in_future": "This is more than a day in the future; check the year, month and time zone, e.g. {example}.",
-    "datetime_too_early": "This is before {earliest}, when Bitcoin began; check the year, e.g. {example}.",
-    "email_format": "An email address looks like name@domain.tld, without spaces, e.g. {example}.",
-    "version_format": "An app version is numbers separated by dots, as shown under Me > About Us, e.g. {example}.",
-    "ticket_format": "Reference numbers use letters, digits and - _ # /; separate several with commas, e.g. {example}.",
-    "url_format": "Paste the full web link, starting with https:// or http://, e.g. {example}.",
-    "exchange_uid_format": (
-        "The exchange UID is the account ID shown in the exchange app's profile: {min} to {max} letters or digits, "
-        "e.g. {example}. It is not a password."
-    ),
-}
+# Stable codes; the text of each is `ui.field_error.<code>` in content/locales (what a valid value looks like).
+FIELD_ERROR_CODES = frozenset({
+    "required", "not_text", "select_unknown", "text_single_line", "text_control_chars", "text_too_long",
+    "secret_detected", "evm_address_format", "evm_address_checksum", "tron_address_format", "tron_address_checksum",
+    "btc_address_format", "btc_address_checksum", "btc_address_encoding", "btc_address_mixed_case",
+    "btc_address_testnet", "solana_address_format", "address_wrong_family", "address_looks_like_hash",
+    "address_format", "address_generic_format", "evm_tx_hash_format", "tron_tx_hash_format", "btc_tx_hash_format",
+    "solana_tx_hash_format", "tx_hash_format", "tx_hash_wrong_family", "tx_hash_is_address", "tx_url_no_hash",
+    "tx_url_wrong_network", "amount_format", "amount_not_positive", "amount_too_precise", "datetime_format",
+    "datetime_no_timezone", "datetime_unknown_timezone", "datetime_in_future", "datetime_too_early", "email_format",
+    "version_format", "ticket_format", "url_format", "exchange_uid_format",
+})
 
 EXAMPLES = {
     "amount": "120.5 USDT", "datetime": "2026-11-20 14:05 +08:00", "email": "alex.chen@example.com", "version": "2.3.1",
@@ -140,7 +54,9 @@ EXAMPLES = {
 
 
 def _problem(code: str, **params) -> FieldProblem:
-    return FieldProblem(code, MESSAGES[code].format(**params), params)
+    if code not in FIELD_ERROR_CODES:
+        raise ValueError(f"unknown field error code {code!r}")
+    return FieldProblem(code, params)
 
 
 def _ex(code: str, kind: str) -> FieldProblem:
@@ -242,7 +158,10 @@ def _zone(text: str) -> tzinfo | None | str:
 def _iso(dt: datetime, seconds: bool, zulu: bool = False) -> str:
     """2026-11-20T14:05+08:00, or 2026-11-20T06:05Z with `zulu` (for a UTC datetime)."""
     text = dt.strftime("%Y-%m-%dT%H:%M:%S" if seconds else "%Y-%m-%dT%H:%M")
-    minutes = int(dt.utcoffset().total_seconds() // 60)
+    offset = dt.utcoffset()
+    if offset is None:
+        raise ValueError("a naive datetime has no zone to show")
+    minutes = int(offset.total_seconds() // 60)
     return text + ("Z" if zulu else f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
 
 

@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from assistant.flows.parse import parse_flow
-from assistant.toml_source import read_toml
+from assistant.toml_positions import read_toml
 from assistant.validation.fields import FIELD_KINDS
 
 WITHDRAWAL_FLOW = '''

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from assistant.content.catalog import load_catalog
 from assistant.errors import ContentError
 from assistant.flows.parse import graph_problems, parse_flow
-from assistant.toml_source import read_toml
+from assistant.toml_positions import read_toml
 from assistant.validation.fields import FIELD_KINDS
 from tests.core.content_fixture import FLOW, TEXTS, write_content
 

