@@ -31,8 +31,8 @@ IRREVERSIBLE = {
 }
 # A sentence with one of these forbids the step, makes it wait for a proof, or explains what it does.
 GUARDED = {
-    "en": re.compile(r"\bdon't|\bcan't|\bcannot|\bdo not|\bnever|\bnot\b|\buntil\b|\bonly\b|\bbefore\b|\bafter\b|\bonce\b|\bwithout\b|\bkeeps\b"
-                     r"|last resort|deletes|erases|is protected", re.I),
+    "en": re.compile(r"\bdon't|\bcan't|\bcannot|\bdo not|\bnever|\bnot\b|\buntil\b|\bonly\b|\bbefore\b|\bafter\b|\bonce\b"
+                     r"|\bwithout\b|\bkeeps\b|last resort|deletes|erases|is protected", re.I),
     "zh-CN": re.compile(r"不(?:清除|卸载|删除|抹掉)|不要|不是|不会|绝不|别|之前|之后|以后|只有在|才|最后|会删除|会把|保留|不能"),
     "zh-TW": re.compile(r"不(?:清除|卸載|刪除|抹掉)|不要|不是|不會|絕不|別|之前|之後|以後|只有在|才|最後|會刪除|會把|保留|不能"),
 }
@@ -57,11 +57,9 @@ def unguarded_irreversible(catalog, locale: str, flow_id: str, node_id: str) -> 
 # ---- 1. irreversible steps come last, after proof ----------------------------------------------------------------
 @pytest.mark.parametrize("flow_id", FLOWS)
 def test_no_irreversible_step_before_a_backup_is_proven(walks, catalog, flow_id):
-    flow = catalog.flows[flow_id]
     checked: set[tuple[str, bool]] = set()
     for walk in walks[flow_id]:
         proven = False
-        answers = iter(walk.answers)
         answered = dict(walk.answers)
         for node_id in walk.path:
             if (node_id, proven) not in checked:
@@ -72,7 +70,6 @@ def test_no_irreversible_step_before_a_backup_is_proven(walks, catalog, flow_id)
                         assert not found, f"{flow_id}/{node_id} ({locale}) before any proven backup: {found}"
             if (node_id, answered.get(node_id)) in PROOF:
                 proven = True
-        del answers
     assert any(node == "crash_reinstall" for node, _ in checked) or flow_id != "login_failure"
 
 
