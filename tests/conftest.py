@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Offscreen by default so tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -40,3 +41,8 @@ def shipped_catalog():
 @pytest.fixture(scope="session")
 def catalog():
     return shipped_catalog()
+
+
+# Property tests draw the same examples on every run, so a failure in CI can be replayed exactly.
+settings.register_profile("seeded", derandomize=True, deadline=None)
+settings.load_profile("seeded")

@@ -5,7 +5,8 @@ Codes (content/README.md explains each with an example):
   E004 key defined twice in a file                                E005 text key defined in two files of a locale
   E010-E017 flow structure and graph (assistant/flows/parse.py)
   E020 missing source text    W020 missing translation   W021 obsolete text   W022 outdated translation
-  E023 unknown guide          E030-E033 templates and placeholders (check_templates)
+  E023 unknown guide          E030-E033 templates and placeholders, W034 agent wording (check_templates)
+  E024 texts or links for a flow whose file is gone (check_flow_references)
   E040-E044 raw HTML, invisible characters, links and the phishing guard (check_text, check_tokens)
   W050-W052 CJK typography and untranslated text (check_cjk, check_text)
   W053 an ignore comment that cannot apply
@@ -239,11 +240,13 @@ def check_catalog(catalog: Catalog, locale: str | None = None) -> tuple[list[Pro
     problems = [p for p in catalog.problems if not any(d in p.path.parents for d in others)]
     problems = check_duplicates(catalog, locales, problems)
     problems += check_coverage(catalog, locales)
+    from assistant.checks.references import check_flow_references
     from assistant.checks.templates import check_templates
     from assistant.checks.text import check_texts
 
     problems += check_templates(catalog, locales)
     problems += check_texts(catalog, locales)
+    problems += check_flow_references(catalog, locales)
     dirs = {locale_dir(catalog, code) for code in locales}
     kept, ignored = apply_ignores(problems, [path for path in catalog.sources if path.parent in dirs])
     return sorted(set(kept), key=lambda p: (str(p.path), p.line, p.col, p.code, p.message)), ignored

@@ -26,7 +26,6 @@ MAX_NAME = 100
 TEXT_SUFFIXES = frozenset({".txt", ".log", ".csv", ".json", ".md"})
 
 # Every picture the user attaches should be checked by them against this list (research §b).
-CHECKLIST = ("phrase", "key", "qr", "password", "code")
 
 
 class AttachmentProblem(StrEnum):

@@ -22,7 +22,3 @@ def resolve(routes: Iterable[Route], answers: Mapping[str, object]) -> str | Non
         if all_hold(route.when, answers):
             return route.to
     return None
-
-
-def referenced_nodes(conditions: Iterable[Condition]) -> set[str]:
-    return {c.node for c in conditions}

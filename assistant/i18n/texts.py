@@ -50,9 +50,6 @@ class Texts:
     def flow_summary(self, flow_id: str) -> str:
         return self.get(f"{flow_id}.flow.summary")
 
-    def flow_keywords(self, flow_id: str) -> tuple[str, ...]:
-        return self.catalog.words(self.locale, f"{flow_id}.flow.keywords")
-
     def node_title(self, flow_id: str, node_id: str) -> str:
         return self.get(f"{flow_id}.nodes.{node_id}.title", node_id)
 

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-import base58
+from embit import base58
 
-_BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"  # BIP-173; embit itself loads lazily (~14 ms)
+from assistant.validation.keccak import keccak256
+
+_BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"  # BIP-173; the embit.bech32 decoder loads lazily
 
 
 class ChainFamily(StrEnum):
@@ -130,9 +132,7 @@ def to_checksum_address(address: str) -> str:
     if not re.fullmatch(r"[0-9a-fA-F]{40}", body):
         raise ValueError(f"not a 20-byte hex address: {address!r}")
     lower = body.lower()
-    from Crypto.Hash import keccak  # lazily: pycryptodome costs ~45 ms at start-up
-
-    digest = keccak.new(digest_bits=256, data=lower.encode("ascii")).hexdigest()
+    digest = keccak256(lower.encode("ascii")).hex()
     return "0x" + "".join(c.upper() if int(n, 16) >= 8 else c for c, n in zip(lower, digest, strict=False))
 
 
@@ -153,11 +153,11 @@ def _evm_address(s: str) -> tuple[str, str | None]:
 
 def _tron_address(s: str) -> tuple[str, str | None]:
     if _TRON_HEX.fullmatch(s):  # hex form used by APIs: 41 + 20 bytes
-        return base58.b58encode_check(bytes.fromhex(s)).decode(), None
+        return base58.encode_check(bytes.fromhex(s)), None
     if not _TRON_ADDR.fullmatch(s):
         return s, "tron_address_format"
     try:
-        raw = base58.b58decode_check(s)
+        raw = base58.decode_check(s)
     except ValueError:
         return s, "tron_address_checksum"
     return (s, None) if len(raw) == 21 and raw[0] == 0x41 else (s, "tron_address_format")
@@ -186,7 +186,7 @@ def _btc_address(s: str) -> tuple[str, str | None]:
     if not _BTC_LEGACY.fullmatch(s):
         return s, "btc_address_format"
     try:
-        raw = base58.b58decode_check(s)
+        raw = base58.decode_check(s)
     except ValueError:
         return s, "btc_address_checksum"
     if len(raw) == 21 and raw[0] in (0x00, 0x05):
@@ -197,7 +197,7 @@ def _btc_address(s: str) -> tuple[str, str | None]:
 
 
 def _solana_address(s: str) -> tuple[str, str | None]:
-    if _SOL_ADDR.fullmatch(s) and len(base58.b58decode(s)) == 32:
+    if _SOL_ADDR.fullmatch(s) and len(base58.decode(s)) == 32:
         return s, None
     return s, "solana_address_format"
 
@@ -211,7 +211,7 @@ def _hex_tx(s: str, fam: ChainFamily) -> tuple[str, str | None]:
 
 
 def _solana_signature(s: str) -> tuple[str, str | None]:
-    if _SOL_SIG.fullmatch(s) and len(base58.b58decode(s)) == 64:
+    if _SOL_SIG.fullmatch(s) and len(base58.decode(s)) == 64:
         return s, None
     return s, "solana_tx_hash_format"
 

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-COMPLETE_LOCALES = ("zh-CN", "en")
+COMPLETE_LOCALES = ("zh-CN", "en", "zh-TW")
 
 
 class DialogLog:

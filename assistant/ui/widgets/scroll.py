@@ -17,6 +17,3 @@ class VScroll(QScrollArea):
         self.column.setContentsMargins(margin, margin, margin, margin)
         self.column.setSpacing(10)
         self.setWidget(self.inner)
-
-    def ensure_focus_visible(self, widget: QWidget) -> None:
-        self.ensureWidgetVisible(widget, 20, 20)

@@ -189,11 +189,11 @@ def test_critical_flow_node_falls_back(content_copy):
 # ---- a new locale by files alone, and by `l10n new` ------------------------------------------------------------------
 
 def test_new_locale_by_files_alone(content_copy):
-    shutil.copytree(content_copy / "locales" / "en", content_copy / "locales" / "ja")
-    append(content_copy / "locales.toml", '[locales.ja]\nname = "日本語"\nfallback = ["en", "zh-CN"]\n')
+    shutil.copytree(content_copy / "locales" / "en", content_copy / "locales" / "qaa")
+    append(content_copy / "locales.toml", '[locales.qaa]\nname = "Testisch"\nfallback = ["en", "zh-CN"]\n')
     catalog = load_catalog(content_copy)
-    assert catalog.locales["ja"].name == "日本語"
-    assert catalog.chain("ja") == ["ja", "en", "zh-CN"]
+    assert catalog.locales["qaa"].name == "Testisch"
+    assert catalog.chain("qaa") == ["qaa", "en", "zh-CN"]
 
 
 def test_l10n_new_scaffolds_and_enables(content_copy):
@@ -214,9 +214,9 @@ def test_l10n_new_scaffolds_and_enables(content_copy):
 
 
 def test_l10n_new_cli(content_copy):
-    result = cli(content_copy, "l10n", "new", "ja", "--name", "日本語", "--fallback", "en,zh-CN", "--from", "en")
+    result = cli(content_copy, "l10n", "new", "qaa", "--name", "Testisch", "--fallback", "en,zh-CN", "--from", "en")
     assert result.returncode == 0, result.stderr
-    assert "ja" in load_catalog(content_copy).locales
+    assert "qaa" in load_catalog(content_copy).locales
 
 
 # ---- pseudo-locale ------------------------------------------------------------------------------------------------------
