@@ -194,13 +194,16 @@ def test_another_network_asks_which_one(catalog, flow_id):
         assert session.current.id not in ("which_network", "network_name")
 
 
-def test_a_deposit_on_a_memo_chain_must_give_the_memo(catalog):
+def test_a_deposit_on_a_memo_chain_asks_for_the_memo_and_names_the_chain(catalog):
     flow = catalog.flows["stuck_withdrawal"]
     session = Session(flow)
     for answer in ("no", "no", "other", "xrp", "to_exchange", "success", "memo", "unsolved"):
         session.choose(answer)
-    memo = [f for f in session.visible_fields() if f.name == "memo"]
-    assert len(memo) == 1 and memo[0].required
+    assert "memo" in {f.name for f in session.visible_fields()}
+    for locale, words in (("en", ("XRP", "TON", "Comment")), ("zh-CN", ("XRP", "TON", "备注"))):
+        body = catalog.text(locale, "stuck_withdrawal.nodes.deposit_checks.body")
+        assert all(w in body for w in words), locale
+        assert "XRP" in catalog.text(locale, "stuck_withdrawal.nodes.exchange_report.fields.memo.hint")
 
 
 def test_a_txid_found_on_another_explorer_means_switch_network(catalog):
