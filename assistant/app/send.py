@@ -115,6 +115,12 @@ class SendModel:
     def site(self) -> str:
         return WEBMAIL_SITES[self.webmail]
 
+    def blocker(self) -> Blocker | None:
+        """What must be fixed before any route: a secret, or a To line no answer can let through. An empty To
+        is fine here (the in-app form needs none); copying it says so."""
+        found = self.review.blockers(Exit.CLIPBOARD)
+        return next((b for b in (Blocker.SECRETS, Blocker.REFUSED_RECIPIENT) if b in found), None)
+
     # ---- parts ---------------------------------------------------------------------------------------------
     def copy(self, part: Part) -> Copied:
         """The text of `part` after the firewall; copying To also runs the recipient guard (asked once)."""
