@@ -63,12 +63,15 @@ class Step:
     action: Part | Action | None = None
 
 
-def steps(route: Route, *, attachments: bool) -> tuple[Step, ...]:
-    """The numbered steps of `route`; the attach step only when files go with the email."""
+def steps(route: Route, *, attachments: bool, recipient: bool = True) -> tuple[Step, ...]:
+    """The numbered steps of `route`; the attach step only when files go with the email. Without a recipient in
+    the email (an exchange's address the person has not entered), webmail's To step says where to copy it from
+    (the exchange's official site or app) instead of copying it back out of this app."""
     attach: tuple[Step, ...] = ()
     if route is Route.WEBMAIL:
         attach = (Step("webmail_attach", Action.OPEN_FOLDER),) if attachments else ()
-        return (Step("webmail_open"), Step("webmail_compose"), Step("paste_to", Part.TO),
+        to = Step("paste_to", Part.TO) if recipient else Step("paste_to_official")
+        return (Step("webmail_open"), Step("webmail_compose"), to,
                 Step("paste_subject", Part.SUBJECT), Step("paste_body", Part.BODY), *attach, Step("webmail_send"))
     if route is Route.MAIL_APP:
         attach = (Step("mail_app_attach", Action.OPEN_FOLDER),) if attachments else ()
@@ -109,7 +112,9 @@ class SendModel:
         return bool(self.review.included_files())
 
     def steps(self) -> tuple[Step, ...]:
-        return steps(self.route, attachments=self.has_attachments) if self.route else ()
+        if self.route is None:
+            return ()
+        return steps(self.route, attachments=self.has_attachments, recipient=bool(self.review.to.strip()))
 
     @property
     def site(self) -> str:

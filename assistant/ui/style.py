@@ -43,6 +43,7 @@ def stylesheet(palette: QPalette) -> str:
     base = palette.color(QPalette.ColorRole.Base).name()
     alternate = palette.color(QPalette.ColorRole.AlternateBase).name()
     return f"""
+* {{ selection-background-color: {t.accent}; selection-color: {t.accent_text}; }}
 QPushButton {{ border: 1px solid {t.border}; border-radius: 4px; padding: {w + 3}px 12px; background: {button}; }}
 QPushButton:hover {{ background: {alternate}; }}
 QPushButton:focus {{ border: {w}px solid {t.focus}; padding: {w + 2}px 11px; }}

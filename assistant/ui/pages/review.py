@@ -276,6 +276,10 @@ class ReviewPage(SendActions, ExportActions, QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
+    def focus_first(self) -> None:
+        """An empty To line first (an exchange's address is the one thing the person must add), else Next."""
+        (self.next_button if self.review.to.strip() else self.to_edit).setFocus()
+
     def request_close(self) -> None:
         """Leave the page; edits and attachments would be lost, so ask first when there are any."""
         if self.review.has_work_to_lose and not self.confirm(

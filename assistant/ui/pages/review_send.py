@@ -43,6 +43,7 @@ class SendActions:
             self.show_blocker(blocker)
             return False
         self._show_error("")
+        self.send_step.render()  # the steps follow the email as it is now (a To line added or not)
         self.stages.setCurrentWidget(self.send_step)
         self._show_stage()
         self.send_step.verticalScrollBar().setValue(0)
