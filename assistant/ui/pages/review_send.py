@@ -35,6 +35,8 @@ class SendActions:
         self.heading.setText(ui("send.title" if self.sending else "review.title"))
         self.close_button.setText(ui("send.back" if self.sending else "review.close"))
         self.next_button.setText(ui("send.done.mark" if self.sending else "send.next"))
+        for button in (self.close_button, self.next_button):
+            button.setAccessibleName(button.text())
 
     def go_to_send(self) -> bool:
         """The primary action of the check stage: on to sending, unless something must be fixed first."""

@@ -129,6 +129,7 @@ class SendStep(VScroll):
         self.provider_label.setText(ui("send.provider_label"))
         for provider, radio in self.provider_buttons.items():
             radio.setText(ui(f"send.webmail.{provider}"))
+            radio.setAccessibleName(radio.text())
         self.steps_heading.setText(ui("send.steps_heading"))
         self.loses_heading.setText(ui("send.loses_heading"))
         self.other_heading.setText(ui("send.other_heading"))
@@ -140,6 +141,7 @@ class SendStep(VScroll):
         self.ticket_example.setText(ui("send.done.ticket_example"))
         self.ticket_edit.setAccessibleDescription(ui("send.done.ticket_example"))
         self.save_ticket.setText(ui("send.done.save_ticket"))
+        self.save_ticket.setAccessibleName(self.save_ticket.text())
         self.render()
 
     # ---- the model on screen -------------------------------------------------------------------------------
@@ -200,6 +202,7 @@ class SendStep(VScroll):
                 button = QPushButton(ui(f"send.action.{step.action}"), objectName=f"send_{step.action}")
                 button.clicked.connect(lambda _=False, a=step.action: self.action_requested.emit(str(a)))
             button.setAutoDefault(True)
+            button.setAccessibleName(button.text())
             button.setAccessibleDescription(text.text())
             self.steps_grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignVCenter)
             self.step_buttons[str(step.action)] = button

@@ -49,7 +49,11 @@ class Trail(QWidget):
 
     def _on_toggled(self, on: bool) -> None:
         self._body.setVisible(on)
-        self.toggle.setText(self._texts[1] if on else self._texts[0])
+        self._label_toggle()
+
+    def _label_toggle(self) -> None:
+        self.toggle.setText(self._texts[1] if self.expanded else self._texts[0])
+        self.toggle.setAccessibleName(self.toggle.text())
 
     def set_items(self, items: list[TrailItem], heading: str, describe: Callable[[TrailItem], str],
                   show: str = "", hide: str = "") -> None:
@@ -57,7 +61,7 @@ class Trail(QWidget):
         `show`/`hide` label the toggle that opens and closes the list (collapsed at first)."""
         self._heading.setText(heading)
         self._texts = (show or heading, hide or heading)
-        self.toggle.setText(self._texts[1] if self.expanded else self._texts[0])
+        self._label_toggle()
         # Reuse the buttons already there: the trail changes by one entry per answer.
         while len(self._buttons) > len(items):
             button = self._buttons.pop()
