@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLa
 from assistant.app.session import FlowController
 from assistant.content.catalog import Catalog
 from assistant.errors import AssistantError
-from assistant.flows.engine import Session
 from assistant.i18n.texts import Texts
 from assistant.ui.locale_support import Localizer
 from assistant.ui.pages.home import HomePage
@@ -24,6 +24,9 @@ from assistant.ui.a11y import install_roles
 from assistant.ui.settings import UiSettings
 from assistant.ui.style import stylesheet
 from assistant.ui.widgets.safety_line import SafetyLine
+
+if TYPE_CHECKING:
+    from assistant.flows.engine import Session
 
 log = logging.getLogger(__name__)
 TRANSLATOR_MODULE = Path(__file__).parent / "translator" / "window.py"

@@ -10,7 +10,8 @@ from embit.bech32 import Encoding, bech32_encode, convertbits
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from assistant.validation.chains import CHAIN_IDS, detect_family, to_checksum_address
+from assistant.validation.chains import CHAIN_IDS, to_checksum_address
+from assistant.validation.explorers import detect_family
 from assistant.validation.fields import FIELD_ERROR_CODES, FIELD_KINDS, FieldProblem, validate
 
 KINDS = sorted(FIELD_KINDS)

@@ -17,11 +17,9 @@ from assistant.i18n.texts import Texts
 from assistant.validation import chains
 from assistant.validation.chains import (
     ChainFamily,
-    detect_family,
-    explorer_address_url,
-    explorer_tx_url,
     to_checksum_address,
 )
+from assistant.validation.explorers import detect_family, explorer_address_url, explorer_tx_url
 from assistant.validation.fields import FIELD_ERROR_CODES, FIELD_KINDS, FieldProblem, validate, validate_values
 from tests.conftest import shipped_catalog
 
