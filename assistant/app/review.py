@@ -133,13 +133,14 @@ class ReviewModel:
         """Write subject and body again from the session and the current choices; asks before replacing edits."""
         if ask and self.edited and not self.prompts.replace_edits():
             return False
-        choices = {"excluded": frozenset(self.excluded), "attachments": tuple(a.filename for a in self.files.included()),
-                   "bilingual": self.bilingual, "to": self.to}
+        excluded, files = frozenset(self.excluded), tuple(a.filename for a in self.files.included())
         if self.follow_up and self.sent is not None and self.sent.ticket:
             self.draft = build_follow_up(self.session, self.catalog, self.email_locale, ticket=self.sent.ticket,
-                                         first_sent=self.sent.sent_on, **choices)
+                                         first_sent=self.sent.sent_on, excluded=excluded, attachments=files,
+                                         bilingual=self.bilingual, to=self.to)
         else:
-            self.draft = build_draft(self.session, self.catalog, self.email_locale, **choices)
+            self.draft = build_draft(self.session, self.catalog, self.email_locale, excluded=excluded,
+                                     attachments=files, bilingual=self.bilingual, to=self.to)
         self.subject, self.body = self.draft.subject, self.draft.body
         self._generated = (self.subject, self.body)
         self.rebuilt.emit(None)

@@ -18,9 +18,9 @@ from assistant.app.session import FlowController
 from assistant.content.catalog import Catalog
 from assistant.errors import AssistantError
 from assistant.i18n.texts import Texts
+from assistant.ui.a11y import install_roles
 from assistant.ui.locale_support import Localizer
 from assistant.ui.pages.home import HomePage
-from assistant.ui.a11y import install_roles
 from assistant.ui.settings import UiSettings
 from assistant.ui.style import stylesheet
 from assistant.ui.widgets.safety_line import SafetyLine

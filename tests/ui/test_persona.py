@@ -1,6 +1,6 @@
 """The persona of issue 19, mouse only: a stuck USDT withdrawal on TRON, read in Chinese, from the home page to an
-email that is ready to send in webmail (Subject and Body copied one by one, the exchange's address from its site), in at most 20 clicks, with the
-review's primary action on screen at 1024×640 without scrolling, also at 200 % text."""
+email that is ready to send in webmail (Subject and Body copied one by one, the exchange's address from its site),
+in at most 20 clicks, with the review's primary action on screen at 1024×640 without scrolling, also at 200 %."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect

@@ -16,7 +16,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
-from assistant.app.review import Blocker
 from assistant.email import exports
 from assistant.errors import AssistantError, ExportBlocked
 from assistant.secrets.guard import Exit

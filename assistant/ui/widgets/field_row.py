@@ -130,11 +130,10 @@ class FieldRow(QWidget):
         text = self.value()
         problem = None
         if text and self.kind != "select":
+            from assistant.app.forms import with_default_zone
             from assistant.validation.fields import (
                 check_value,  # with the secret check: a pasted phrase is explained at once
             )
-
-            from assistant.app.forms import with_default_zone
 
             _clean, problem = check_value(self.kind, with_default_zone(self.kind, text, self.zone), self.chain)
         self.show_problem(problem)
