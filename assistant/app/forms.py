@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from assistant.validation.fields import validate
-
 
 def local_zone(now: datetime | None = None) -> str:
     """This computer's UTC offset now, as "+08:00"."""
@@ -20,6 +18,8 @@ def with_default_zone(kind: str, text: str, zone: str) -> str:
     """`text` with `zone` added when it is a time that only lacks its zone; anything else as it is."""
     if kind != "datetime" or not text.strip() or not zone:
         return text
+    from assistant.validation.fields import validate  # only once a time is typed: start-up stays light
+
     _value, problem = validate("datetime", text.strip())
     return f"{text.strip()} {zone}" if problem is not None and problem.code == "datetime_no_timezone" else text
 
