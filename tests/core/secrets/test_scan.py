@@ -274,14 +274,16 @@ def test_unlabelled_64_hex_in_free_text_asks_for_confirmation(prefix):
     assert text[f.start : f.end] == secret
 
 
-def test_key_word_far_before_the_hex_does_not_block():
+def test_key_word_before_a_transaction_label_does_not_flag_the_hash():
     text = "I never shared my private key with anyone. The transaction I sent is " + private_key().hex()
-    assert only(find_secrets(text)).severity is Severity.CONFIRM
+    assert find_secrets(text) == []
+    assert find_secrets(f"I never shared my private key. Tx hash: 0x{os.urandom(32).hex()}") == []
 
 
 @pytest.mark.parametrize("prefix", ["", "0x"])
-def test_bare_hash_in_the_tx_hash_field_is_accepted(prefix):
-    assert find_secrets(prefix + os.urandom(32).hex(), context="tx_hash") == []
+def test_bare_hash_in_the_tx_hash_field_is_only_asked_about(prefix):
+    found = find_secrets(prefix + os.urandom(32).hex(), context="tx_hash")
+    assert found and not has_blocking(found) and "transaction-hash field" in found[0].detail
 
 
 def test_value_called_a_key_in_the_tx_hash_field_is_blocked():
@@ -557,10 +559,11 @@ def test_all_problem_descriptions_together_are_not_flagged():
     assert find_secrets("\n".join(ENGLISH_PROSE + CHINESE_PROSE + OTHER_PROSE)) == []
 
 
-def test_evm_tx_hash_next_to_a_txid_label_only_asks_in_free_text():
+def test_evm_tx_hash_next_to_a_txid_label_is_never_flagged():
     tx = "0x" + os.urandom(32).hex()
-    assert find_secrets(tx, context="tx_hash") == []
-    assert only(find_secrets(f"TxID: {tx}")).severity is Severity.CONFIRM
+    assert not has_blocking(find_secrets(tx, context="tx_hash"))
+    assert find_secrets(f"TxID: {tx}") == []
+    assert only(find_secrets(f"It shows {tx}")).severity is Severity.CONFIRM
 
 
 # --- API behaviour -------------------------------------------------------------------------------------------
@@ -599,7 +602,7 @@ def test_findings_are_sorted_by_start():
 
 
 def test_has_blocking_and_is_blocked_ignore_confirm_only_findings():
-    confirm_only = f"hash {private_key().hex()}"
+    confirm_only = f"it shows {private_key().hex()}"
     assert find_secrets(confirm_only) and not has_blocking(find_secrets(confirm_only))
     assert not is_blocked(confirm_only)
     assert is_blocked("私钥 " + private_key().hex())
