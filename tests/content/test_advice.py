@@ -249,3 +249,108 @@ def test_an_evm_replacement_must_beat_the_current_base_fee(catalog):
 def test_search_finds_chain_errors_and_common_phrasings(catalog, query, flow_id, node_id):
     hits = [h for h in SearchIndex(catalog).search(query) if h.node_id is not None]
     assert hits and (hits[0].flow_id, hits[0].node_id) == (flow_id, node_id), hits[:3]
+
+
+# ---- 9. the funds-at-risk fixes, walked ---------------------------------------------------------------------------
+def _bodies_on(catalog, locale: str, flow_id: str, path) -> str:
+    return "\n".join(catalog.text(locale, f"{flow_id}.nodes.{node}.body") or "" for node in path)
+
+
+@pytest.mark.parametrize(("locale", "outside", "only_after"), [
+    ("en", "outside this phone", "Only after the check above"),
+    ("zh-CN", "这台手机以外", "仅在上面的核对全部通过之后"),
+    ("zh-TW", "這支手機以外", "只有在上面的核對全部通過之後"),
+])
+def test_reset_app_comes_only_after_every_address_matches_one_kept_outside_the_phone(walks, catalog, locale, outside,
+                                                                                       only_after):
+    """"Wallet already exists" alone is not a proof: the address must match a record the phone can't have changed."""
+    reaching = [w for w in walks["login_failure"] if "reset_password" in w.path]
+    assert reaching
+    for walk in reaching:
+        before = walk.path[:walk.path.index("reset_password")]
+        assert "verify_backups" in before and dict(walk.answers)["verify_backups"] == "all_match", walk.path
+        shown = _bodies_on(catalog, locale, "login_failure", before)
+        assert outside in shown, (locale, walk.path)
+    label = catalog.text(locale, "login_failure.nodes.verify_backups.choices.all_match")
+    assert {"en": "recorded outside this phone", "zh-CN": "手机以外留存的地址", "zh-TW": "手機以外留存的地址"}[locale] in label
+    reset = catalog.text(locale, "login_failure.nodes.reset_password.body")
+    assert reset.index(only_after) < reset.index({"en": "Reset App", "zh-CN": "重置应用", "zh-TW": "重置應用"}[locale])
+
+
+@pytest.mark.parametrize(("locale", "dont"), [
+    ("en", "Don't remove or re-import the wallet"),
+    ("zh-CN", "不要删除或重新导入钱包"),
+    ("zh-TW", "不要刪除或重新匯入錢包"),
+])
+def test_a_nonce_error_never_ends_in_removing_the_wallet(walks, catalog, locale, dont):
+    reaching = [w for w in walks["pending_transaction"] if "evm_desync" in w.path]
+    assert reaching
+    body = catalog.text(locale, "pending_transaction.nodes.evm_desync.body")
+    assert dont in body and "nonce" in body
+    remove = {"en": r"remove \**this\**", "zh-CN": r"删除\**这一个", "zh-TW": r"刪除\**這一個"}[locale]
+    for walk in walks["pending_transaction"]:
+        assert not re.search(remove, _bodies_on(catalog, locale, "pending_transaction", walk.path)), walk.path
+
+
+@pytest.mark.parametrize(("locale", "dont"), [
+    ("en", "Don't offload or delete TokenPocket until every wallet's backup is proven"),
+    ("zh-CN", "在每个钱包的备份都证明有效之前，不要对 TokenPocket 用“卸载 App”"),
+    ("zh-TW", "在每個錢包的備份都證明有效之前，不要對 TokenPocket 用「卸載 App」"),
+])
+def test_a_crashing_iphone_is_never_told_to_offload_the_wallet_before_the_backup_check(walks, catalog, locale, dont):
+    keeps = {"en": "keeps the wallet data", "zh-CN": "会保留钱包数据", "zh-TW": "會保留錢包資料"}[locale]
+    for walk in walks["login_failure"]:
+        if "crash_fixes" not in walk.path:
+            continue
+        assert "backup_check" not in walk.path[:walk.path.index("crash_fixes")]
+        body = catalog.text(locale, "login_failure.nodes.crash_fixes.body")
+        assert dont in body and keeps not in body
+
+
+def test_assets_leaving_a_lost_phone_become_an_urgent_theft_report_with_its_hashes(walks, catalog):
+    """Phone stolen, no backup, locked in Lost Mode; two days later 1,250 USDT leave the address on TRON."""
+    from assistant.email.draft import build_draft
+    flow = catalog.flows["lost_wallet"]
+    theft = [w for w in walks["lost_wallet"] if dict(w.answers).get("watch_address") == "unsolved"]
+    assert theft
+    for walk in theft:
+        assert "leak_report" in walk.path and "lost_report" not in walk.path, walk.path
+        assert walk.path[-1] == "leak_urgent" and flow.node("leak_urgent").outcome is OutcomeKind.URGENT
+        visible = {f.name for f in walk.session.visible_fields(flow.node("leak_report"))}
+        assert {"theft_tx", "attacker_address", "stolen_amount", "receiving_exchange", "police_report"} <= visible
+    full = next(w for w in theft if "theft_tx" in w.session.form_values())
+    for locale, case in (("en", "Phone lost; assets moved out of the address"),
+                         ("zh-CN", "手机丢失期间，地址上的资产被转走"), ("zh-TW", "手機遺失期間，地址上的資產被轉走")):
+        draft = build_draft(full.session, catalog, locale)
+        assert case in draft.subject and full.session.form_values()["theft_tx"] in draft.body, locale
+    for locale, words in (("en", ("TxID", "within hours")), ("zh-CN", ("TxID", "几小时内")), ("zh-TW", ("TxID", "幾小時內"))):
+        body = catalog.text(locale, "lost_wallet.nodes.watch_address.body")
+        assert all(w in body for w in words), locale
+
+
+@pytest.mark.parametrize(("locale", "clean", "not_there", "gate"), [
+    ("en", "On the clean device, import the old wallet", "Don't send from the infected device",
+     "not the device where the address was swapped"),
+    ("zh-CN", "在那台干净的设备上用旧助记词导入旧钱包", "不要在中毒的设备上操作", "不能是地址被替换、或装过假应用的那台设备"),
+    ("zh-TW", "在那台乾淨的裝置上用舊助記詞匯入舊錢包", "不要在中毒的裝置上操作", "不能是地址被替換、或裝過假應用的那台裝置"),
+])
+def test_after_a_swapped_address_what_is_left_is_moved_from_a_clean_device(walks, catalog, locale, clean, not_there, gate):
+    swapped = [w for w in walks["stuck_withdrawal"] if "clipboard_act_now" in w.path]
+    assert swapped and all(dict(w.answers).get("wrong_address") == "pasted" for w in swapped)
+    body = catalog.text(locale, "stuck_withdrawal.nodes.clipboard_act_now.body")
+    assert clean in body and not_there in body
+    pasted = [w for w in walks["lost_wallet"] if dict(w.answers).get("wrong_address") == "pasted"]
+    assert pasted and all("leak_act_now" in w.path for w in pasted)
+    step1 = next(line for line in catalog.text(locale, "_safety_gate.nodes.leak_act_now.body").splitlines()
+                 if line.startswith("1."))
+    assert gate in step1
+
+
+@pytest.mark.parametrize(("locale", "never_top_up", "old"), [
+    ("en", "don't send fee money to the old address at all", "If a fee you send in"),
+    ("zh-CN", "完全不要往旧地址转手续费", "如果你转进去的手续费"),
+    ("zh-TW", "完全不要往舊地址轉手續費", "如果你轉進去的手續費"),
+])
+def test_a_drained_native_coin_means_a_sweeper_and_no_fee_top_ups(catalog, locale, never_top_up, old):
+    body = catalog.text(locale, "_safety_gate.nodes.leak_act_now.body")
+    assert never_top_up in body and old not in body
