@@ -77,7 +77,7 @@ def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[s
     t = norm.text
     found: list[Finding] = []
     found += _TokenScan(t, context, own).run()
-    hits = keys.hex_keys(t, context, own) + keys.keystores(t) + keys.byte_arrays(t, own)
+    hits = keys.hex_keys(t, context, own) + keys.keystores(t) + keys.byte_arrays(t, own) + keys.split_base58(t)
     found += [Finding(SecretKind(h.kind), h.start, h.end, _severity(h.block), h.detail) for h in hits]
     for v in labels.labelled_values(t):
         detail = "labelled password" if v.kind == "password_line" else "one-time code"
