@@ -28,7 +28,9 @@ SEED_CUES = re.compile(r"seed|种子|種子|シード|시드|keypair|secret|priv
 TX_CUES = re.compile(
     r"(?<![a-z0-9])tx(?:id|n|\s*hash|\s*id)?(?![a-z0-9])|(?<![a-z0-9])hash(?![a-z0-9])|transaction|(?<![a-z0-9])trx\s*id"
     r"|(?<![a-z0-9])explorer(?![a-z0-9])|scan(?![a-z0-9])|(?<![a-z0-9])link(?![a-z0-9])|/tx/|#/transaction/"
-    r"|/transactions?/|(?<![a-z0-9])block(?![a-z0-9])|交易(?!所)|哈希|链接|連結|鏈接|区块|區塊|浏览器|瀏覽器|トランザクション|거래|트랜잭션",
+    r"|/transactions?/|(?<![a-z0-9])block(?![a-z0-9])|交易(?!所)|哈希|链接|連結|鏈接|区块|區塊|浏览器|瀏覽器|トランザクション|거래|트랜잭션"
+    r"|(?<![a-z0-9])(?:approval|commit|checksum|sha-?256|sha-?1|md5|request[\s_-]*id|state[\s_-]*root)(?![a-z0-9])"
+    r"|授权|授權|校验|校驗",
     re.I,
 )
 _URL_START = re.compile(r"(?:https?://|www\.)\S*$", re.I)
@@ -53,7 +55,8 @@ class Cue:
 # Literal pieces every cue contains, matched case-sensitively on lower-cased text: a fast first test (the
 # full patterns are slow to run on every window).
 _KEY_HINT = re.compile(r"key|priv|secret|sk|pk|export|soukrom|anahtar|ключ|私|密|秘|导出|導出|匯出|キー|키")
-_TX_HINT = re.compile(r"tx|hash|transaction|trx|explorer|scan|link|block"
+_TX_HINT = re.compile(r"tx|hash|transaction|trx|explorer|scan|link|block|approval|commit|checksum|sha|md5|request|root"
+                      r"|授权|授權|校验|校驗"
                       r"|交易|哈希|链|連|鏈|区块|區塊|浏览|瀏覽|トランザクション|거래|트랜잭션")
 
 
@@ -112,10 +115,32 @@ def _last_end(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lo: in
     return last
 
 
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*•·]|\d{1,3}[.)、]|[(（]?\d{1,3}[)）])?[ \t]*(?:0[xX])?[0-9a-fA-F]{64}\b[^\n]{0,60}$")
+
+
+def _list_header(text: str, start: int) -> int:
+    """A value that is an item of a list of hashes (one per line, bulleted or numbered) takes the transaction
+    label of the line that heads the list ("Tx hashes:" then 1. … 2. … 3. …): end of that label, or -1."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if not _LIST_LINE.match(text, line_start, line_end if line_end >= 0 else len(text)):
+        return -1
+    at, items = line_start, 0
+    while at > 0 and items < 16:
+        prev = text.rfind("\n", 0, at - 1) + 1
+        if _LIST_LINE.match(text, prev, at - 1):
+            at, items = prev, items + 1
+            continue
+        return _last_end(TX_CUES, _TX_HINT, text, prev, at - 1)
+    return -1
+
+
 def cue_before(text: str, start: int, end: int, *, key_window: int = KEY_WINDOW) -> Cue:
     """Which label governs the value text[start:end]: the nearest one before it, or one right after it."""
     last_key = _last_end(KEY_CUES, _KEY_HINT, text, max(0, start - key_window), start, (start, end))
     last_tx = _last_end(TX_CUES, _TX_HINT, text, max(0, start - TX_WINDOW), start)
+    if last_tx < 0:
+        last_tx = _list_header(text, start)
     if last_key < 0 and last_tx < 0:
         after_end = _word_end(text, min(len(text), end + AFTER_WINDOW))
         if _last_end(KEY_CUES, _KEY_HINT, text, end, after_end, (start, end)) >= 0:

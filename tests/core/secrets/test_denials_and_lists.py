@@ -39,3 +39,20 @@ def test_a_denied_or_everyday_key_word_does_not_make_a_hash_a_key(template):
 ])
 def test_a_key_label_still_labels(template):
     assert has_blocking(find_secrets(template.format(a=h())))
+
+
+@pytest.mark.parametrize("head", ["Tx hashes:", "請幫忙查詢以下交易：", "Transactions I need help with:"])
+@pytest.mark.parametrize("bullet", ["{i}. ", "- ", ""])
+def test_a_transaction_label_covers_its_whole_list_of_hashes(head, bullet):
+    lines = [bullet.format(i=i) + h() + (" (pending)" if i == 2 else "") for i in range(1, 5)]
+    assert find_secrets(head + "\n" + "\n".join(lines)) == []
+
+
+@pytest.mark.parametrize("label", ["approval", "sha256 of installer:", "checksum", "request id", "State root",
+                                   "授权交易"])
+def test_more_public_hash_labels(label):
+    assert find_secrets(f"{label} {h()[2:]}") == []
+
+
+def test_a_list_under_a_key_label_is_still_blocked():
+    assert has_blocking(find_secrets("private keys:\n1. " + h() + "\n2. " + h()))
