@@ -51,7 +51,7 @@ TEXTS = {
     "police_report": "CR-2026-1120-77", "impostor_contact": "@tp_support_helpdesk", "impostor_handle": "@tp_support_helpdesk",
     "impostor_link": "https://tokenpocket-support.example/verify", "impostor_url": "https://tokenpocket-support.example/verify",
     "site_url": "https://claim-airdrop.example/connect", "phishing_url": "https://claim-airdrop.example/connect",
-    "nonce": "42", "app_version": "2.4.1", "network_name": "TON", "memo": "104729",
+    "nonce": "42", "app_version": "2.3.1", "network_name": "TON", "memo": "104729",
 }
 OPTIONS = {"install_source": "google_play", "what_changed": "app_update", "wallet_type": "imported_phrase",
            "contact_channel": "telegram", "leak_source": "website"}
@@ -176,7 +176,7 @@ def sample_value(field: Field, session: Session, locale: str = "en", now: dateti
         return FEES.get(chains.family(network), "")
     if field.name in TEXTS:
         return TEXTS[field.name]
-    return {"version": "2.4.1", "email": "alex.chen@example.com", "ticket": "TP-20261120-0042",
+    return {"version": "2.3.1", "email": "alex.chen@example.com", "ticket": "TP-20261120-0042",
             "url": "https://tokenpocket-support.example/verify", "exchange_uid": "35871942"}.get(field.kind, "Sample")
 
 
