@@ -109,7 +109,7 @@ def check_templates(catalog: Catalog, locales: list[str]) -> list[Problem]:
 
 def _starts_multiline(entry) -> bool:
     try:
-        line = entry.path.read_text(encoding="utf-8").splitlines()[entry.line - 1]
+        line = entry.path.read_text(encoding="utf-8-sig").splitlines()[entry.line - 1]
     except (OSError, UnicodeError, IndexError):
         return False
     return line.rstrip().endswith(("'''", '"""'))

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.checks.catalog import run_checks
 from assistant.content.catalog import load_catalog, unit_hash
-from assistant.i18n.l10n import L10nError, accept, new_locale, read_snapshots, set_lock, status, unit_diff
+from assistant.i18n.l10n import L10nError, accept, default_fonts, new_locale, read_snapshots, set_lock, status, unit_diff
 from assistant.i18n.loading import load_catalog as load_for_people
 from assistant.i18n.pseudo import PSEUDO_CODE, pseudo_text
 
@@ -203,7 +203,8 @@ def test_l10n_new_scaffolds_and_enables(content_copy):
     first = written[0].read_text(encoding="utf-8")
     assert first.startswith("# 한국어 (ko): NOT TRANSLATED YET") and "lock =" not in first
     data = tomllib.loads((content_copy / "locales.toml").read_text(encoding="utf-8"))
-    assert data["locales"]["ko"] == {"name": "한국어", "fallback": ["en", "zh-CN"], "fonts": []}
+    assert data["locales"]["ko"] == {"name": "한국어", "fallback": ["en", "zh-CN"], "fonts": default_fonts("ko")}
+    assert data["locales"]["ko"]["fonts"][0] == "Noto Sans CJK KR"
     assert data["source"] == tomllib.loads((ROOT / "content" / "locales.toml").read_text(encoding="utf-8"))["source"]
     catalog = load_catalog(content_copy)
     assert "ko" in catalog.locales
