@@ -105,7 +105,7 @@ def check_texts(catalog: Catalog, locales: list[str]) -> list[Problem]:
                     if is_source or not is_empty(src_value):
                         add(entry, value, None, Severity.ERROR, "E034", _EMPTY.format(name=name))
                     continue
-                for offset in literal_newlines(value):
+                for offset in literal_newlines(value) if is_source or not any(True for _ in literal_newlines(src_value)) else ():
                     add(entry, value, offset, Severity.ERROR, "E035", _NEWLINE.format(name=name), "\\n")
                 if not template:
                     for offset, written, message in bad_placeholders(value):

@@ -192,7 +192,7 @@ def compare(source: str, translation: str) -> Iterator[tuple[str, Token | None, 
             if t.kind == kind and t.value not in src_values and t.value not in seen \
                     and (kind != "number" or _same_number(t.value) not in src_same):
                 seen.add(t.value)
-                shown = ", ".join(sorted(src_values)) or "none"
+                shown = ", ".join(sorted(src_same if kind == "number" else src_values)) or "none"
                 yield "E044", t, (f"{what} {t.value!r} is not in the source text (source has: {shown}); "
                                   "copy numbers, addresses, emails and URLs exactly from the source")
         for value in sorted(src_values - dst_values):
