@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.i18n.tokens import AUTOLINK, DOMAIN, EMAIL, LIST_MARKER, MD_LINK, URL, blank, mask_markup
+from assistant.i18n.tokens import AUTOLINK, DOMAIN, EMAIL, JINJA, LIST_MARKER, MD_LINK, PLACEHOLDER, URL, blank, mask_markup
 
 LANGUAGE_NAMES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean"}
 # Han, kana, CJK symbols and punctuation, full-width forms
@@ -31,6 +31,8 @@ _FULL = {
 _KO_FULL = {"，": ",", "、": ",", "。": ".", "．": ".", "：": ":", "；": ";", "？": "?", "！": "!"}
 _KO_FULL_RE = re.compile("[" + "".join(_KO_FULL) + "]")
 _JA_QUOTES = re.compile(r"[“”]|(?<=[\u3040-\u30ff\u4e00-\u9fff])\"|\"(?=[\u3040-\u30ff\u4e00-\u9fff])")
+_OPENING = "（「『“‘(\"'"
+_CLOSING = "）」』”’)\"'"
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|>|```|~~~|\|)")
 
@@ -83,6 +85,10 @@ def punctuation(text: str, code: str) -> Iterator[tuple[int, str, str]]:
             continue
         if mark == "!" and after == "[":
             continue  # Markdown image
+        if mark == "." and after.isascii() and after.isalpha():
+            continue  # a file extension or a name: .eml, .txt
+        if before in _OPENING and after in _CLOSING:
+            continue  # the mark itself, quoted: （.）「,」
         yield start, mark, f"ASCII {mark!r} in {name} text; use the full-width {_FULL[lang][mark]!r}"
     if lang == "ja" and _KANA.search(work):
         for m in re.finditer("，", work):
@@ -112,7 +118,8 @@ def korean_spacing(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, mark, message) for Korean spacing around punctuation."""
     if not _HANGUL.search(text):
         return
-    work = _masked(text)
+    # a placeholder stands for a word: "{name}," is not a space before the comma
+    work = _masked(PLACEHOLDER.sub(lambda m: "x" * len(m.group()), JINJA.sub(lambda m: "x" * len(m.group()), text)))
     for m in _KO_SPACE_BEFORE.finditer(work):
         mark = work[m.end()]
         yield m.start(), mark, f"space before {mark!r} in Korean text; write it right after the word (…합니다{mark})"
