@@ -7,7 +7,7 @@ Codes (content/README.md explains each with an example):
   W002 byte-order mark or CRLF line ends (the file is still used)
   E020 missing source text    W020 missing translation   W021 obsolete text   W022 outdated translation
   E023 unknown guide          E030-E033 templates and placeholders (checks.templates, checks.markup)
-  E034 empty text             E035 literal \\n
+  E024 empty text             E035 literal \\n
   E040-E045 raw HTML, invisible characters, links, the phishing guard, translated glossary names (checks.text)
   W040 glossary name lost     W050-W056 typography per language, untranslated text, Markdown, accelerators
   W053 an ignore comment that cannot apply
