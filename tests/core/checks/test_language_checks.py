@@ -253,3 +253,15 @@ def test_w002_crlf_is_a_warning_and_the_file_is_used(content_copy):
 
 def test_w002_not_for_clean_files(content_copy):
     assert not [p for p in run_checks(content_copy) if p.code == "W002"]
+
+
+def test_w050_w054_not_for_quoted_marks_extensions_and_placeholders(content_copy):
+    path, line = pair(content_copy, "ja", '"小数用点号（.），保存为 .eml 文件"', '"小数点にはピリオド（.）を使い、「.eml として保存」を選びます"')
+    assert not codes_at(content_copy, path, line, "W050")
+    path, line = pair(content_copy, "ko", '"附件 {name}，第 {line} 行"', '"첨부 파일 {name}, {line}번째 줄"', name="ui_wsa.toml")
+    assert not codes_at(content_copy, path, line, "W054")
+
+
+def test_e044_time_zone_without_a_time_before_it(content_copy):
+    path, line = pair(content_copy, "ja", '"加上时区，例如 +08:00 或 UTC"', '"タイムゾーンを付けてください。+09:00 や UTC などです"')
+    assert not codes_at(content_copy, path, line, "E044")
