@@ -118,8 +118,10 @@ def korean_spacing(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, mark, message) for Korean spacing around punctuation."""
     if not _HANGUL.search(text):
         return
-    # a placeholder stands for a word: "{name}," is not a space before the comma
-    work = _masked(PLACEHOLDER.sub(lambda m: "x" * len(m.group()), JINJA.sub(lambda m: "x" * len(m.group()), text)))
+    # a placeholder, link or domain stands for a word: "{name}," or "tpwallet.io," is not a space before the comma
+    work = text
+    for pattern in (JINJA, PLACEHOLDER, _CODE_SPAN, MD_LINK, AUTOLINK, EMAIL, URL, DOMAIN):
+        work = pattern.sub(lambda m: "x" * len(m.group()), work)
     for m in _KO_SPACE_BEFORE.finditer(work):
         mark = work[m.end()]
         yield m.start(), mark, f"space before {mark!r} in Korean text; write it right after the word (…합니다{mark})"

@@ -25,9 +25,10 @@ JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 MD_LINK = re.compile(r"\]\(\s*<?([^()\s<>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]+)>", re.I)
-URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]{}\"'，。、；：！？（）「」『』【】“”‘’]+", re.I)
-EMAIL = re.compile(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b")
-DOMAIN = re.compile(r"(?<![\w.@/\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,}(?![\w\-])")
+# Korean particles attach to a word without a space ("tronscan.org에서"): Hangul ends a URL, domain or email.
+URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]{}\"'，。、；：！？（）「」『』【】“”‘’\uac00-\ud7a3]+", re.I)
+EMAIL = re.compile(r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9])")
+DOMAIN = re.compile(r"(?<![A-Za-z0-9_.@/\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,}(?![A-Za-z0-9_\-])")
 ADDRESS = re.compile(
     r"\b0x[0-9a-fA-F]{8,}\b"  # EVM addresses, tx hashes
     r"|\b(?:bc1|tb1|ltc1)[02-9ac-hj-np-z]{8,}\b"  # bech32
