@@ -5,13 +5,27 @@ import argparse
 import importlib
 import sys
 
+from assistant import app_version
+
 # name → module in assistant.commands providing add_parser(subparsers) and run(args) -> int
 COMMANDS = ("check", "draft", "scan", "l10n")
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (package metadata costs a start-up import)."""
+
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"Wallet Support Assistant {app_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="Wallet Support Assistant — offline troubleshooting")
     parser.add_argument("--locale", dest="ui_locale", help="UI language for the app window, e.g. zh-CN or en")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="{gui," + ",".join(COMMANDS) + "}")
     sub.add_parser("gui", help="start the app window (the default)")
     for name in COMMANDS:
@@ -20,9 +34,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def undecodable_argument(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str | None:
+    """The first argument that was not valid UTF-8 (Python keeps such bytes as lone surrogates), as an error
+    naming its option (and the NAME of a NAME=VALUE pair); None when every argument is text."""
+    options = {a.dest: (a.option_strings[-1] if a.option_strings else a.dest) for a in _chosen_actions(parser, args)}
+    for dest, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            text = str(item) if item is not None else ""
+            bad = next((i for i, c in enumerate(text) if "\ud800" <= c <= "\udfff"), None)
+            if bad is None:
+                continue
+            name, sep, _rest = text.partition("=")
+            what = options.get(dest, dest)
+            if sep and not any("\ud800" <= c <= "\udfff" for c in name):
+                what = f"{what} {name}"
+            byte = ord(text[bad]) - 0xDC00 if 0xDC80 <= ord(text[bad]) <= 0xDCFF else None
+            detail = f"byte 0x{byte:02X} at character {bad + 1}" if byte is not None else f"character {bad + 1}"
+            return (f"{what}: the value is not valid UTF-8 text ({detail}). Retype it, or save the text in a UTF-8 "
+                    "file and copy it from there.")
+    return None
+
+
+def _chosen_actions(parser: argparse.ArgumentParser, args: argparse.Namespace):
+    """The actions of `parser` and of the sub-command (and sub-sub-command) the arguments chose."""
+    for action in parser._actions:
+        yield action
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = action.choices.get(getattr(args, action.dest, None) or "")
+            if chosen is not None:
+                yield from _chosen_actions(chosen, args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    bad = undecodable_argument(parser, args)
+    if bad:
+        print(f"error: {bad}", file=sys.stderr)
+        return 2
     if args.command in (None, "gui"):
         return gui_main(args.ui_locale)
     module = importlib.import_module(f"assistant.commands.{args.command}")
@@ -30,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def gui_main(locale: str | None = None) -> int:
+    from assistant.ui.platform_check import check_or_explain  # Qt-free: runs before Qt can abort
+
+    if problem := check_or_explain(locale):
+        return problem
     from assistant.ui.app import run_app
 
     return run_app(sys.argv[:1], locale)

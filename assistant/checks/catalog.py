@@ -6,8 +6,9 @@ Codes (content/README.md explains each with an example):
   E010-E017 flow structure and graph (assistant/flows/parse.py)
   W002 byte-order mark or CRLF line ends (the file is still used)
   E020 missing source text    W020 missing translation   W021 obsolete text   W022 outdated translation
-  E023 unknown guide          E030-E033 templates and placeholders (checks.templates, checks.markup)
-  E024 empty text             E035 literal \\n
+  E023 unknown guide          E024 texts or links for a flow whose file is gone (check_flow_references)
+  E025 empty text             E030-E033 templates and placeholders, W034 agent wording (checks.templates, checks.markup)
+  E035 literal \n
   E040-E045 raw HTML, invisible characters, links, the phishing guard, translated glossary names (checks.text)
   W040 glossary name lost     W050-W056 typography per language, untranslated text, Markdown, accelerators
   W053 an ignore comment that cannot apply
@@ -253,11 +254,13 @@ def check_catalog(catalog: Catalog, locale: str | None = None) -> tuple[list[Pro
     problems = [p for p in catalog.problems if not any(d in p.path.parents for d in others)]
     problems = check_duplicates(catalog, locales, problems)
     problems += check_coverage(catalog, locales)
+    from assistant.checks.references import check_flow_references
     from assistant.checks.templates import check_templates
     from assistant.checks.text import check_texts
 
     problems += check_templates(catalog, locales)
     problems += check_texts(catalog, locales)
+    problems += check_flow_references(catalog, locales)
     dirs = {locale_dir(catalog, code) for code in locales}
     kept, ignored = apply_ignores(problems, [path for path in catalog.sources if path.parent in dirs])
     return sorted(set(kept), key=lambda p: (str(p.path), p.line, p.col, p.code, p.message)), ignored

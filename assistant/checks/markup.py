@@ -1,6 +1,6 @@
 """Mistakes that used to pass silently and then showed on screen.
 
-E024  an empty text (a blank title, or the raw choice id where a label belongs)
+E025  an empty text (a blank title, or the raw choice id where a label belongs)
 E035  a literal `\\n` (backslash + n), shown as those two characters — inside ''' … ''' nothing is escaped
 E033  a malformed placeholder: full-width braces or digits (`｛n｝`, `{ｎ}`), or a name that is not ASCII
       (`{länge}`); the app would show it as it is (reported with the other placeholder differences)

@@ -4,6 +4,8 @@ E030  Jinja syntax error in an email template
 E031  a template uses a variable outside the allow-list (assistant.email.draft.TEMPLATE_VARIABLES)
 E032  a template fails to render against sample data of some flow (with full and with empty optional data)
 E033  a `{placeholder}` in a text differs from the source text's placeholders
+W034  a form field, choice option, answer or self-help step has no agent-facing wording in email_labels.toml
+      (the email then shows a neutral form of its id)
 
 Every string under `email.` (content/locales/<locale>/email.toml) is a Jinja2 template.
 """
@@ -12,63 +14,17 @@ from __future__ import annotations
 import re
 
 from assistant.content.catalog import Catalog
+from assistant.email import samples
 from assistant.email.draft import TEMPLATE_VARIABLES, environment
+from assistant.email.wording import PREFIX as LABELS
 from assistant.flows.model import NodeKind
 from assistant.problems import Problem, Severity
 
 TEMPLATE_PREFIX = "email."
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_SAMPLE_BY_KIND = {  # public, made-up values
-    "tx_hash": "0x3f1c9a8e7d6b5a4c3b2a1908f7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4",
-    "address": "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
-    "datetime": "2026-11-20 14:05 +08:00",
-    "version": "2.3.1",
-    "amount": "120.5 USDT",
-    "email": "me@example.com",
-    "url": "https://tokenpocket.pro",
-    "ticket": "#12345",
-    "exchange_uid": "UID 10293847",
-}
 
-
-def sample_context(catalog: Catalog, flow_id: str, *, minimal: bool = False, locale: str | None = None) -> dict:
-    """Plausible (public, made-up) data for rendering a template for `flow_id`, labelled in `locale`;
-    `minimal` leaves optional parts empty."""
-    loc = locale or catalog.source_locale
-    flow = catalog.flows[flow_id]
-    details: list[dict] = []
-    seen: set[str] = set()
-    for node in flow.nodes.values():
-        if node.kind is not NodeKind.FORM:
-            continue
-        for f in node.fields:
-            if f.name in seen or (minimal and not f.required):
-                continue
-            seen.add(f.name)
-            base = f"{flow_id}.nodes.{node.id}.fields.{f.name}"
-            if f.kind == "select" and f.options:
-                value = catalog.text(loc, f"{base}.options.{f.options[0]}", f.options[0])
-            else:
-                value = _SAMPLE_BY_KIND.get(f.kind, f"({f.name})")
-            details.append({"name": f.name, "label": catalog.text(loc, f"{base}.label", f.name), "value": value})
-    step = next((n for n in flow.nodes.values() if n.kind is NodeKind.STEP), None)
-    question = next((n for n in flow.nodes.values() if n.kind is NodeKind.QUESTION and not n.critical), None)
-    outcome = next((n for n in flow.nodes.values() if n.kind is NodeKind.OUTCOME and str(n.outcome) != "resolved"), None)
-    title = lambda node: catalog.text(loc, f"{flow_id}.nodes.{node.id}.title", node.id)  # noqa: E731
-    profile = catalog.profile if catalog.profiles else None
-    return {
-        "wallet": profile.name if profile else "TokenPocket",
-        "support_email": profile.support_email if profile else "service@tokenpocket.pro",
-        "problem": catalog.text(loc, f"{flow_id}.flow.title", flow_id),
-        "outcome_title": title(outcome) if outcome else "",
-        "urgent": outcome is not None and str(outcome.outcome) == "urgent",
-        "recipient": outcome.recipient if outcome else "wallet",
-        "network": "" if minimal else "TRON", "reference": "WSA-1A2B3C", "date": "2026-11-20",
-        "details": details, "fields": {d["name"]: d["value"] for d in details},
-        "steps": [] if minimal or step is None else [{"title": title(step), "result": catalog.text(loc, "ui.step.result_unsolved", "no")}],
-        "answers": [] if minimal or question is None else [{"question": title(question), "answer": question.choices[0].id}],
-        "attachments": [] if minimal else ["screenshot.png"], "tickets": [] if minimal else ["#12345"],
-    }
+# Sample template variables come from the one sample-data module (also behind `draft --sample`).
+sample_context = samples.sample_context
 
 
 def template_entries(catalog: Catalog, locale: str):
@@ -82,6 +38,7 @@ def check_templates(catalog: Catalog, locales: list[str]) -> list[Problem]:
     from jinja2.exceptions import SecurityError
 
     problems: list[Problem] = []
+    cache: dict[str, list] = {}
     for locale in locales:
         for key, entry in template_entries(catalog, locale):
             source = entry.value
@@ -101,10 +58,30 @@ def check_templates(catalog: Catalog, locales: list[str]) -> list[Problem]:
                                         f"{', '.join(sorted(TEMPLATE_VARIABLES))}"))
             if unknown:
                 continue
-            problems.extend(_render_all(catalog, locale, key, entry, ast, (UndefinedError, SecurityError, TypeError, ValueError,
+            contexts = _contexts(catalog, locale, cache)
+            problems.extend(_render_all(key, entry, ast, contexts, (UndefinedError, SecurityError, TypeError, ValueError,
                                                                    AttributeError, LookupError)))
     problems.extend(check_placeholders(catalog, locales))
+    if catalog.source_locale in locales:
+        problems.extend(check_agent_wording(catalog))
     return problems
+
+
+_VARIANTS = {"full sample data": {}, "empty optional data": {"minimal": True}, "an urgent case": {"urgent": True}}
+
+
+def _contexts(catalog: Catalog, locale: str, cache: dict) -> list[tuple[str, str, dict]]:
+    """(flow, what, context) for every flow and variant, also as an email to an exchange; built once per locale."""
+    if locale not in cache:
+        found = []
+        for flow_id in catalog.flows:
+            for what, options in _VARIANTS.items():
+                context = sample_context(catalog, flow_id, locale=locale, **options)
+                found.append((flow_id, what, context))
+                if what == "full sample data":
+                    found.append((flow_id, "full sample data (recipient 'exchange')", {**context, "recipient": "exchange"}))
+        cache[locale] = found
+    return cache[locale]
 
 
 def _starts_multiline(entry) -> bool:
@@ -115,23 +92,53 @@ def _starts_multiline(entry) -> bool:
     return line.rstrip().endswith(("'''", '"""'))
 
 
-def _render_all(catalog: Catalog, locale: str, key: str, entry, ast, errors: tuple) -> list[Problem]:
+def _render_all(key: str, entry, ast, contexts: list[tuple[str, str, dict]], errors: tuple) -> list[Problem]:
     """Render against every flow's sample data; compiled once from the already parsed template."""
     try:
         template = environment().from_string(ast)
     except errors as exc:
         return [Problem(entry.path, entry.line, 1, Severity.ERROR, "E032", f"template {key!r} cannot be compiled: {exc}")]
-    for flow_id in catalog.flows:
-        for minimal, recipient in ((False, "wallet"), (False, "exchange"), (True, "wallet")):
-            context = {**sample_context(catalog, flow_id, minimal=minimal, locale=locale), "recipient": recipient}
-            try:
-                template.render(**context)
-            except errors as exc:
-                data = "empty optional data" if minimal else f"full sample data (recipient {recipient!r})"
-                return [Problem(entry.path, entry.line, 1, Severity.ERROR, "E032",
-                                f"template {key!r} fails to render for flow {flow_id!r} with {data}: {exc}; "
-                                "use only the listed variables and test optional ones with {% if … %}")]
+    for flow_id, what, context in contexts:
+        try:
+            template.render(**context)
+        except errors as exc:
+            return [Problem(entry.path, entry.line, 1, Severity.ERROR, "E032",
+                            f"template {key!r} fails to render for flow {flow_id!r} with {what}: {exc}; "
+                            "use only the listed variables and test optional ones with {% if … %}")]
     return []
+
+
+def check_agent_wording(catalog: Catalog) -> list[Problem]:
+    """Every name a flow can put into an email has agent-facing wording in the source language."""
+    source = catalog.texts.get(catalog.source_locale, {})
+    where = catalog.content_dir / "locales" / catalog.source_locale / "email_labels.toml"
+    if not where.exists():
+        return []  # content without agent wording at all: every email line uses the neutral form of its id
+
+    def has(table: str, flow_id: str, *parts: str) -> bool:
+        tail = ".".join(parts)
+        return (bool(flow_id) and f"{LABELS}.{table}.{flow_id}.{tail}" in source) or f"{LABELS}.{table}.{tail}" in source
+
+    problems: list[Problem] = []
+    for flow_id, flow in catalog.flows.items():
+        for node in flow.nodes.values():
+            missing: list[str] = []
+            if node.kind is NodeKind.FORM:
+                for f in node.fields:
+                    if not (has("form_fields", flow_id, node.id, f.name) or has("fields", "", f.name)):
+                        missing.append(f"[fields] {f.name}")
+                    missing += [f"[options] {f.name}.{o}" for o in f.options if not has("options", "", f.name, o)]
+            elif node.kind is NodeKind.QUESTION and node.id not in ("network", "which_network"):
+                missing += [f"[facts] {node.id}.{c.id}" for c in node.choices if not has("facts", flow_id, node.id, c.id)]
+            elif node.kind is NodeKind.STEP and not has("steps", flow_id, node.id):
+                missing.append(f"[steps] {node.id}")
+            for item in missing:
+                table, name = item.split(" ", 1)
+                problems.append(Problem(flow.path, node.line, 1, Severity.WARNING, "W034",
+                                        f"{flow_id}: {name} has no agent-facing wording for the support email; add "
+                                        f"`{name} = \"…\"` under {table} in {where.relative_to(catalog.content_dir.parent)} "
+                                        "(a fact or label, never the question)"))
+    return problems
 
 
 def check_placeholders(catalog: Catalog, locales: list[str]) -> list[Problem]:

@@ -1,7 +1,7 @@
 """Checks on the text itself, each pointing at the exact line and column in the file.
 
 E033  malformed placeholders (full-width braces or digits, non-ASCII names) — see checks.markup
-E024  an empty text;  E035  a literal `\n`
+E025  an empty text;  E035  a literal `\n`
 E040  raw HTML in Markdown text (shown as plain text; and a way to hide where a link goes)
 E041  invisible or text-direction (bidi) control characters
 E042-E044  links, URLs, emails, addresses and numbers against the source text (see i18n.tokens)
@@ -103,7 +103,7 @@ def check_texts(catalog: Catalog, locales: list[str]) -> list[Problem]:
                 src_value = src_values[index] if index < len(src_values) else (src_values[0] if src_values else "")
                 if is_empty(value):
                     if is_source or not is_empty(src_value):
-                        add(entry, value, None, Severity.ERROR, "E024", _EMPTY.format(name=name))
+                        add(entry, value, None, Severity.ERROR, "E025", _EMPTY.format(name=name))
                     continue
                 for offset in literal_newlines(value) if is_source or not any(True for _ in literal_newlines(src_value)) else ():
                     add(entry, value, offset, Severity.ERROR, "E035", _NEWLINE.format(name=name), "\\n")

@@ -1,21 +1,23 @@
 """`draft`: walk a flow headlessly with given answers and write the support request (.eml or .txt).
 
 The same builder and the same secret firewall as the review page: a blocked secret exits 3 and nothing is written.
-`--sample` walks to an escalation with realistic public sample values, so translators can read the email their
-template produces.
+`--sample` walks to an escalation with public sample values that fit the case (assistant.email.samples), so
+translators can read the email their template produces. `--follow-up` writes the follow-up on an open ticket
+instead, and lists the official channels to escalate through.
 """
 from __future__ import annotations
 
-import os
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.content.catalog import Catalog, load_catalog
 from assistant.email.draft import build_draft
+from assistant.email.followup import FollowUpError, build_follow_up, error_text, official_channels
+from assistant.email.samples import sample_walk as sample_walk
 from assistant.errors import AssistantError, ExportBlocked, FieldErrors, FlowError
 from assistant.flows.engine import Session
-from assistant.flows.model import STEP_UNSOLVED, Field, NodeKind, OutcomeKind
+from assistant.flows.model import NodeKind, OutcomeKind
 from assistant.i18n.texts import Texts
 from assistant.paths import content_dir
 
@@ -37,6 +39,12 @@ def add_parser(sub) -> None:
     p.add_argument("--to", default=None, help="recipient (needed for exchange requests: copy it from the exchange's official site)")
     p.add_argument("--sample", action="store_true", help="fill unanswered nodes and fields with sample public values")
     p.add_argument("--out", type=Path, help="write here: FILE.eml (draft with attachments) or FILE.txt; default: standard output")
+    f = p.add_argument_group("follow-up on an open ticket")
+    f.add_argument("--follow-up", action="store_true", help="write the follow-up for an existing ticket instead")
+    f.add_argument("--ticket", default="", help="the ticket number support gave the first request")
+    f.add_argument("--first-sent", default="", metavar="YYYY-MM-DD", help="the date the first request was sent")
+    f.add_argument("--changed", default="", metavar="TEXT", help="what changed since the first request")
+    f.add_argument("--needed", default="", metavar="TEXT", help="what is still needed from support")
 
 
 def _pairs(items: list[str], what: str) -> dict[str, str]:
@@ -63,101 +71,6 @@ def walk(session: Session, answers: dict[str, str], values: dict[str, str]) -> N
         session.choose(answers[node.id])
 
 
-# ---- sample walk -------------------------------------------------------------------------------------------------
-_SAMPLE_BY_NAME = {
-    "nonce": "42", "fee": "3 gwei", "exchange_name": "Binance", "withdrawal_id": "1234567890", "coin": "USDT",
-    "token": "USDT", "memo": "102938", "device_os": "Android 14, Pixel 7", "error_text": "Network error, please retry",
-    "police_report": "2026-1120-0077", "original_app": "MetaMask", "impostor_contact": "@tp_support_helpdesk",
-}
-
-
-def sample_value(field: Field, chain: str | None) -> str:
-    """A realistic PUBLIC value for a field (hashes are random, so no two samples share one)."""
-    from assistant.validation import chains, fields
-
-    fam = chains.family(chain)
-    known = fam if fam in chains.KNOWN_FAMILIES else chains.EVM
-    if field.kind == "select":
-        return field.options[0] if field.options else ""
-    if field.kind == "address":
-        return chains.EXAMPLES[(known, "address")]
-    if field.kind == "tx_hash":
-        if known is chains.SOLANA:
-            return chains.EXAMPLES[(known, "tx")]
-        digits = os.urandom(32).hex()
-        return "0x" + digits if known is chains.EVM else digits
-    if field.kind == "datetime":
-        when = datetime.now(timezone(timedelta(hours=8))) - timedelta(days=1, minutes=17)
-        return when.strftime("%Y-%m-%d %H:%M +08:00")
-    if field.kind == "multiline":
-        return "The transfer still shows as pending in the wallet."
-    if field.name in _SAMPLE_BY_NAME:
-        return _SAMPLE_BY_NAME[field.name]
-    examples = getattr(fields, "EXAMPLES", {})
-    if field.kind in examples:
-        return examples[field.kind].split(",")[0].strip()
-    return {"version": "2.4.1", "email": "alex.chen@example.com", "amount": "120.5 USDT"}.get(field.kind, "Android 14, Pixel 7")
-
-
-def _choice_order(session: Session) -> list[str]:
-    ids = [c.id for c in session.visible_choices()]
-    calm = ("no", "nothing", "none")  # prefer the path without a scam or leak
-    return sorted(ids, key=lambda c: (calm.index(c) if c in calm else len(calm), ids.index(c)))
-
-
-def sample_walk(session: Session, answers: dict[str, str] | None = None, values: dict[str, str] | None = None,
-                targets: tuple[OutcomeKind, ...] = (OutcomeKind.ESCALATE, OutcomeKind.URGENT), limit: int = 5000,
-                want=None) -> bool:
-    """Depth-first walk to an outcome of one of `targets` (or one `want(node)` accepts), using given answers and
-    values first, samples otherwise. Steps are answered "not solved". False when no such outcome is reachable."""
-    answers, values = answers or {}, values or {}
-    budget = [limit]
-
-    def fill() -> bool:
-        shown = session.visible_fields()
-        data = {f.name: values.get(f.name) or sample_value(f, session.chain(f)) for f in shown}
-        for _attempt in range(3):
-            try:
-                session.submit(data)
-                return True
-            except FieldErrors as exc:
-                optional = {f.name for f in shown if not f.required}
-                if not set(exc.errors) <= optional:
-                    return False
-                for name in exc.errors:
-                    data.pop(name, None)
-        return False
-
-    def dfs() -> bool:
-        budget[0] -= 1
-        if budget[0] < 0:
-            return False
-        node = session.current
-        if node.kind is NodeKind.OUTCOME:
-            return want(node) if want is not None else node.outcome in targets
-        if node.kind is NodeKind.FORM:
-            options: list[str | None] = [None]
-        elif node.kind is NodeKind.STEP:
-            options = [STEP_UNSOLVED]
-        else:
-            options = [answers[node.id]] if node.id in answers else [*_choice_order(session)]
-        for option in options:
-            if option is None:
-                if not fill():
-                    return False
-            else:
-                try:
-                    session.choose(option)
-                except FlowError:
-                    continue
-            if dfs():
-                return True
-            session.back()
-        return False
-
-    return dfs()
-
-
 # ---- command -----------------------------------------------------------------------------------------------------
 def run(args) -> int:
     catalog = load_catalog(content_dir())
@@ -174,6 +87,20 @@ def run(args) -> int:
     if out is not None and out.suffix.lower() not in (".eml", ".txt"):
         print(f"error: --out {out}: the name must end in .eml (draft with attachments) or .txt (plain text)", file=sys.stderr)
         return USAGE_ERROR
+    to = getattr(args, "to", None)
+    if to is not None:
+        from assistant.secrets.addresses import RecipientRejected, parse_to
+        from assistant.secrets.scan import is_blocked
+
+        if is_blocked(to):  # never echoed back: say where, not what
+            print("error: blocked: nothing was written, because --to holds what looks like a secret. Real support "
+                  "never asks for a recovery phrase, private key or password.", file=sys.stderr)
+            return BLOCKED
+        try:
+            parse_to(to)
+        except RecipientRejected as exc:
+            print(f"error: --to: {exc}", file=sys.stderr)
+            return USAGE_ERROR
     flow = catalog.flows[args.flow]
     texts = Texts(catalog, locale)
     try:
@@ -184,7 +111,7 @@ def run(args) -> int:
             raise FlowError(f"--answer names unknown node(s) {', '.join(unknown)}; nodes: {', '.join(flow.nodes)}")
         session = Session(flow)
         if getattr(args, "sample", False):
-            if not sample_walk(session, answers, values):
+            if not sample_walk(session, answers, values, locale=locale, now=datetime.now(UTC).astimezone()):
                 raise FlowError("no escalation outcome is reachable with these answers")
         else:
             walk(session, answers, values)
@@ -223,9 +150,24 @@ def export(session: Session, catalog: Catalog, locale: str, args) -> int:
     if files and (out is None or out.suffix.lower() != ".eml"):
         print("error: attachments need --out FILE.eml (a text export cannot carry them)", file=sys.stderr)
         return USAGE_ERROR
-    draft = build_draft(session, catalog, locale, excluded=frozenset(getattr(args, "exclude", []) or []),
-                        attachments=tuple(f.filename for f in files), bilingual=getattr(args, "bilingual", False),
-                        to=getattr(args, "to", None))
+    excluded = frozenset(getattr(args, "exclude", []) or [])
+    names = tuple(f.filename for f in files)
+    bilingual, to = bool(getattr(args, "bilingual", False)), getattr(args, "to", None)
+    follow_up = getattr(args, "follow_up", False)
+    try:
+        if follow_up:
+            draft = build_follow_up(session, catalog, locale, ticket=args.ticket, first_sent=args.first_sent,
+                                    changed=args.changed, needed=args.needed, excluded=excluded, attachments=names,
+                                    bilingual=bilingual, to=to)
+        else:
+            draft = build_draft(session, catalog, locale, excluded=excluded, attachments=names, bilingual=bilingual, to=to)
+    except FollowUpError as exc:
+        option = "--" + exc.field.replace("_", "-")
+        print(f"error: {option}: {error_text(catalog, locale, exc)}", file=sys.stderr)
+        return USAGE_ERROR
+    if draft.template_fault:
+        print(f"warning: {draft.template_fault}; the email uses the built-in layout (run `check` for details)",
+              file=sys.stderr)
     profile = catalog.profile if catalog.profiles else None
     official = profile.domains if profile else ()
     names = (profile.name, *profile.aliases) if profile else ()
@@ -235,6 +177,8 @@ def export(session: Session, catalog: Catalog, locale: str, args) -> int:
     try:
         if out is None:
             sys.stdout.write(text_for(message, Exit.TXT))
+            if follow_up:
+                print_channels(catalog, locale, draft.recipient)
             return 0
         save(message, out)
     except ExportBlocked as exc:
@@ -248,4 +192,14 @@ def export(session: Session, catalog: Catalog, locale: str, args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return FAILED
     print(f"wrote {out}", file=sys.stderr)
+    if follow_up:
+        print_channels(catalog, locale, draft.recipient)
     return 0
+
+
+def print_channels(catalog: Catalog, locale: str, recipient: str) -> None:
+    """The official channels, in order, for when the follow-up gets no answer either."""
+    for number, channel in enumerate(official_channels(catalog, locale, recipient), 1):
+        target = f" <{channel.target}>" if channel.target else ""
+        mark = f"{number}." if channel.id != "never" else "!"
+        print(f"{mark} {channel.purpose}{target}", file=sys.stderr)

@@ -42,12 +42,19 @@ class TextEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ProfileChannel:
+    id: str  # its wording is email_labels.channels.<id>
+    target: str = ""  # the address or link the official site publishes; "" for a place in the app
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     id: str
     name: str
     support_email: str
     domains: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+    channels: tuple[ProfileChannel, ...] = ()  # official channels, in the order to escalate through them
 
 
 @dataclass
@@ -285,8 +292,10 @@ def _load_contacts(path: Path, read, problems: list[Problem]) -> tuple[dict[str,
     profiles: dict[str, Profile] = {}
     for pid, raw in src.data.get("profiles", {}).items():
         try:
-            profiles[pid] = Profile(pid, raw["name"], raw["support_email"], tuple(raw["domains"]), tuple(raw.get("aliases", ())))
-        except (KeyError, TypeError):
+            channels = tuple(ProfileChannel(str(c["id"]), str(c.get("target", ""))) for c in raw.get("channels", ()))
+            profiles[pid] = Profile(pid, raw["name"], raw["support_email"], tuple(raw["domains"]),
+                                    tuple(raw.get("aliases", ())), channels)
+        except (KeyError, TypeError, AttributeError):
             problems.append(_problem(src.error("E010", f"profile {pid!r} needs name, support_email and domains", "profiles", pid)))
     default = src.data.get("default_profile", next(iter(profiles), ""))
     if default not in profiles:

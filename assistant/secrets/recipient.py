@@ -1,25 +1,32 @@
-"""The recipient guard: the To address against the wallet profile's official domains.
+"""The recipient guard: the To line is exactly what the user confirmed, and it is checked against the wallet
+profile's official domains.
 
-`check_recipient()` warns about look-alikes (brand names on other domains, official names used as sub-domains
-elsewhere, punycode/homoglyphs), free-mail boxes and unofficial domains.
+`parse_to()` accepts only plain addresses, each optionally after a display name holding no address-like text,
+and refuses everything a mail program could read differently from what the user sees (line breaks and control
+characters, RFC 2047 encoded words, invisible or direction-changing characters, names that look like addresses,
+parts longer than RFC 5321 allows). `check_recipient()` reports those refusals first, then warns about
+look-alikes (brand names on other domains, official names used as sub-domains elsewhere, punycode/homoglyphs),
+free-mail boxes and unofficial domains.
 """
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from email.utils import getaddresses
-from enum import StrEnum
 
+from assistant.secrets.addresses import (
+    REFUSAL_MESSAGES,
+    REFUSALS,
+    Recipient,
+    RecipientIssue,
+    RecipientRejected,
+    format_to,
+    parse_to,
+    visible,
+)
 
-class RecipientIssue(StrEnum):
-    EMPTY = "empty"  # nothing entered (exchange requests: the user must add the exchange's address)
-    INVALID = "invalid"  # not an email address
-    UNOFFICIAL = "unofficial"  # a domain that is not the wallet's
-    LOOKALIKE = "lookalike"  # a domain imitating the wallet's (brand name elsewhere, homoglyphs, extra words)
-    NON_ASCII = "non_ascii"  # internationalised/punycode domain: letters that may only look like the real ones
-    FREE_MAIL = "free_mail"  # a personal webmail box: no real support desk writes from one
-    EXCHANGE_VERIFY = "exchange_verify"  # reminder: take the exchange's address from its official site
+__all__ = ["REFUSALS", "Recipient", "RecipientIssue", "RecipientRejected", "RecipientWarning", "check_recipient",
+           "format_to", "parse_recipients", "parse_to", "visible"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +36,17 @@ class RecipientWarning:
     domain: str = ""  # as typed (lower case)
     ascii_domain: str = ""  # punycode form, showing what a mail server would really see
     official: str = ""  # the official domains, comma-separated
+    detail: str = ""  # refusals: what exactly is wrong (English)
+
+    @property
+    def blocking(self) -> bool:
+        """A refusal: no export takes this To line, whatever the user answers."""
+        return self.code in REFUSALS
 
     @property
     def message(self) -> str:
+        if self.code in REFUSALS and self.detail:
+            return REFUSAL_MESSAGES[self.code].format(item=self.address, detail=self.detail)
         return _RECIPIENT_MESSAGES[self.code].format(address=self.address, domain=self.domain,
                                                      ascii_domain=self.ascii_domain, official=self.official)
 
@@ -39,6 +54,11 @@ class RecipientWarning:
 _RECIPIENT_MESSAGES = {
     RecipientIssue.EMPTY: "No recipient yet. For an exchange, copy the support address from the exchange's official website or app.",
     RecipientIssue.INVALID: "“{address}” is not an email address (name@domain).",
+    RecipientIssue.CONTROL: "“{address}” contains a line break or control character; type the address on one line.",
+    RecipientIssue.ENCODED: "“{address}” contains encoded text (=?…?=); type the address itself.",
+    RecipientIssue.HIDDEN: "“{address}” contains invisible or text-direction characters; retype the address by hand.",
+    RecipientIssue.SPOOF: "“{address}”: the name in front of the address looks like an address or domain itself.",
+    RecipientIssue.TOO_LONG: "“{address}” is longer than email allows.",
     RecipientIssue.UNOFFICIAL: "{domain} is not an official domain of the wallet ({official}). Check where you found this address.",
     RecipientIssue.LOOKALIKE: (
         "{domain} imitates the wallet's official domain ({official}) but is not it: this is how fake support "
@@ -133,18 +153,8 @@ def _looks_alike(domain: str, official: Sequence[str], brands: set[str]) -> bool
 
 
 def parse_recipients(text: str) -> list[str]:
-    """Addresses in a To line ("Name <a@b>, c@d"); a value that is no address comes back as typed."""
-    cleaned = " ".join(text.split())
-    if not cleaned:
-        return []
-    found = [addr for _name, addr in getaddresses([cleaned]) if addr]
-    return found or [cleaned]
-
-
-def _valid_address(addr: str) -> bool:
-    local, at, domain = addr.rpartition("@")
-    return bool(at and local and "." in domain and not any(c.isspace() for c in addr)
-                and all(label for label in domain.rstrip(".").split(".")) and "@" not in local)
+    """Addresses in a To line ("Name <a@b>, c@d"); raises RecipientRejected for anything but plain addresses."""
+    return [r.address for r in parse_to(text)]
 
 
 def check_recipient(to: str, official: Sequence[str], *, recipient: str = "wallet",
@@ -154,15 +164,15 @@ def check_recipient(to: str, official: Sequence[str], *, recipient: str = "walle
     profile's name and aliases, used to spot brand look-alikes."""
     names = tuple(names)
     official_text = ", ".join(official)
-    addresses = parse_recipients(to)
+    try:
+        addresses = [r.address for r in parse_to(to)]
+    except RecipientRejected as exc:  # a refusal: the only thing worth saying until the value is plain
+        return [RecipientWarning(exc.code, exc.item, official=official_text, detail=exc.detail)]
     warnings: list[RecipientWarning] = []
     if not addresses:
         return [RecipientWarning(RecipientIssue.EMPTY, official=official_text)]
     brands = _brands(official, names)
     for addr in addresses:
-        if not _valid_address(addr):
-            warnings.append(RecipientWarning(RecipientIssue.INVALID, addr))
-            continue
         domain = addr.rpartition("@")[2].lower().rstrip(".")
         ascii_domain = _ascii_domain(domain)
         base = dict(address=addr, domain=domain, ascii_domain=ascii_domain, official=official_text)

@@ -2,21 +2,43 @@
 from __future__ import annotations
 
 import logging
+from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from assistant import APP_ID
 from assistant.content.catalog import Catalog
+from assistant.i18n.choice import pick_locale
 from assistant.i18n.loading import load_catalog
 from assistant.i18n.texts import Texts
 from assistant.paths import APP_NAME, content_dir
 from assistant.ui.autosave_binding import AutosaveBinding
 from assistant.ui.crash import CrashHandler
-from assistant.ui.locale_support import Localizer, pick_locale
+from assistant.ui.locale_support import Localizer
 from assistant.ui.main_window import MainWindow
 from assistant.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # assistant/ui/icons, drawn by scripts/make_icons.py
+ORGANIZATION = "Wallet Support Assistant"
+
+
+def app_icon() -> QIcon:
+    """The app icon in every size it ships in (package data), for the window, the taskbar and dialogs."""
+    icon = QIcon()
+    folder = resources.files("assistant.ui") / "icons"
+    for size in ICON_SIZES:
+        entry = folder / f"{APP_ID}-{size}.png"
+        if isinstance(entry, Path):
+            icon.addFile(str(entry))  # read when a size is first drawn
+        else:  # inside an archive (a zipped bundle): no file to point at
+            pixmap = QPixmap()
+            pixmap.loadFromData(entry.read_bytes(), "PNG")
+            icon.addPixmap(pixmap)
+    return icon
 
 
 def build_app(argv: list[str], locale: str | None = None, catalog: Catalog | None = None,
@@ -24,7 +46,9 @@ def build_app(argv: list[str], locale: str | None = None, catalog: Catalog | Non
     """Create (or reuse) the QApplication and a ready, not yet shown, main window."""
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setDesktopFileName(APP_ID)  # Wayland's app id and X11's hint: the taskbar finds the entry and its icon
+    app.setWindowIcon(app_icon())
     catalog = catalog or load_catalog(content_dir(), use_cache=True)
     for problem in catalog.problems:
         log.warning("%s", problem.render())
@@ -33,6 +57,8 @@ def build_app(argv: list[str], locale: str | None = None, catalog: Catalog | Non
     localizer = Localizer(app, catalog)
     localizer.apply(code)
     window = MainWindow(catalog, code, settings, localizer)
+    app.setApplicationDisplayName(window.texts.ui("app.title"))
+    window.language_changed.connect(lambda _code: app.setApplicationDisplayName(window.texts.ui("app.title")))
 
     def crash_texts() -> tuple[str, str, str]:
         texts: Texts = window.texts

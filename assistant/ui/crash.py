@@ -1,12 +1,14 @@
 """Last-resort error handling: any uncaught exception becomes one friendly dialog and a log file.
 
 The window keeps running (PySide6 returns to the event loop after an exception in a slot). The log text
-goes through the secret scanner first, when that module is available, so a pasted recovery phrase that
-ended up in an error message never reaches the disk.
+goes through the secret scanner first, so a pasted recovery phrase that ended up in an error message never
+reaches the disk, and loses email addresses, wallet addresses and hashes too. Logs are private: 0600 files
+in a 0700 folder.
 """
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -27,14 +29,16 @@ _FALLBACK = ("Something went wrong",
 
 
 WITHHELD = "[details withheld: the secret check could not run]"
+LOG_FOLDER_MODE, LOG_FILE_MODE = 0o700, 0o600
 
 
 def scrub(text: str) -> str:
     """Redact anything that looks like a secret; when the check cannot run, keep nothing of the text."""
     try:
+        from assistant.secrets.personal import redact_personal
         from assistant.secrets.scan import find_secrets, redact
 
-        return redact(text, find_secrets(text))
+        return redact_personal(redact(text, find_secrets(text)))
     except Exception:  # noqa: BLE001 - the crash path must never raise, and must not leak what it could not check
         log.error("secret check failed on the crash report; details withheld")
         return WITHHELD
@@ -45,9 +49,10 @@ def write_log(details: str) -> Path | None:
 
     try:
         folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=LOG_FOLDER_MODE, parents=True, exist_ok=True)
+        os.chmod(folder, LOG_FOLDER_MODE)  # also closes a folder an older version left readable to others
         path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
-        write_text_atomic(path, details)
+        write_text_atomic(path, details, mode=LOG_FILE_MODE)
         return path
     except OSError:
         log.exception("could not write the crash log")

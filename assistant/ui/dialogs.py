@@ -76,13 +76,9 @@ class GuideDialog(QDialog):
 
 
 def show_about(parent: QWidget | None, texts: Texts) -> None:
-    from importlib.metadata import PackageNotFoundError, version
+    from assistant import app_version
 
-    try:
-        number = version("wallet-support-assistant")
-    except PackageNotFoundError:
-        number = "dev"
-    box = QMessageBox(QMessageBox.Icon.Information, texts.ui("about.title"), texts.ui("about.text", version=number),
+    box = QMessageBox(QMessageBox.Icon.Information, texts.ui("about.title"), texts.ui("about.text", version=app_version()),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("about_dialog")
     box.setTextFormat(Qt.TextFormat.PlainText)

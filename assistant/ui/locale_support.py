@@ -1,4 +1,4 @@
-"""Per-language application state: which locale to start in, font fallback, Qt's own translations."""
+"""Per-language application state: font fallback, Qt's own translations (the start locale: i18n.choice)."""
 from __future__ import annotations
 
 import logging
@@ -10,28 +10,6 @@ from PySide6.QtWidgets import QApplication
 from assistant.content.catalog import Catalog
 
 log = logging.getLogger(__name__)
-
-
-def pick_locale(catalog: Catalog, requested: str | None, saved: str | None, system: str) -> str:
-    """--locale, else the last choice, else the system language (zh* → zh-CN), else en, else the source."""
-    if requested:
-        if requested in catalog.locales:
-            return requested
-        log.warning("unknown --locale %r; known: %s", requested, ", ".join(catalog.locales))
-    if saved and saved in catalog.locales:
-        return saved
-    system = system.replace("_", "-")
-    language = system.split("-")[0].lower()
-    if system in catalog.locales:
-        return system
-    if language == "zh" and "zh-CN" in catalog.locales:
-        return "zh-CN"
-    same_language = [code for code in catalog.locales if code.split("-")[0].lower() == language]
-    if same_language:
-        return same_language[0]
-    return "en" if "en" in catalog.locales else catalog.source_locale
-
-
 _SYSTEM_FONT: QFont | None = None
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from assistant.app.session import FlowController
 from assistant.content.catalog import Catalog
 from assistant.errors import AssistantError
 from assistant.flows.engine import Session
@@ -45,10 +46,12 @@ class MainWindow(QMainWindow):
         self._side_page: QWidget | None = None  # review page or draft fallback
         self._translator_window: QWidget | None = None
         self.crash_handler = None  # set by app.build_app, the composition root
+        self.flow = FlowController(catalog, self.texts.locale)
+        self.flow.changed.connect(lambda _none: self.session_changed.emit())
 
         self.safety = SafetyLine()
         self.stack = QStackedWidget()
-        self.home = HomePage(catalog, self.texts)
+        self.home = HomePage(catalog, self.texts, self.flow.search)
         self.stack.addWidget(self.home)
         self._flow_page = None  # built on first use: keeps Markdown and the form widgets off start-up
         central = QWidget()
@@ -114,12 +117,11 @@ class MainWindow(QMainWindow):
         if self._flow_page is None:
             from assistant.ui.pages.flow import FlowPage
 
-            page = FlowPage(self.catalog, self.texts)
+            page = FlowPage(self.catalog, self.texts, self.flow)
             page.home_requested.connect(self._on_home)
             page.guide_requested.connect(self._on_guide)
             page.link_activated.connect(self._on_link)
             page.prepare_email_requested.connect(self._on_prepare_email)
-            page.session_changed.connect(self.session_changed)
             page.retranslate(self.texts)
             self.stack.addWidget(page)
             self._flow_page = page
@@ -127,14 +129,17 @@ class MainWindow(QMainWindow):
 
     @property
     def session(self) -> Session | None:
-        return self._flow_page.session if self._flow_page is not None else None
+        return self.flow.session
 
     def show_session(self, session: Session) -> None:
         """Show a session (new or restored by autosave) on the flow page."""
+        self.flow.start(session)
+        self._show_flow_page()
+
+    def _show_flow_page(self) -> None:
         self._close_side_page()
-        self.flow_page.start(session)
+        self.flow_page.show_current()
         self.stack.setCurrentWidget(self.flow_page)
-        self.session_changed.emit()
 
     def set_language(self, code: str) -> None:
         if code not in self.catalog.locales:
@@ -142,6 +147,7 @@ class MainWindow(QMainWindow):
         if self.localizer is not None:
             self.localizer.apply(code)
         self.texts = Texts(self.catalog, code)
+        self.flow.locale = code
         if self.settings is not None:
             self.settings.set_language(code)
         self.retranslate()
@@ -170,14 +176,12 @@ class MainWindow(QMainWindow):
 
     # slots -------------------------------------------------------------------------------------------
     def _on_flow_chosen(self, flow_id: str) -> None:
-        self.show_session(Session(self.catalog.flows[flow_id]))
+        self.flow.open_flow(flow_id)
+        self._show_flow_page()
 
     def _on_step_chosen(self, flow_id: str, node_id: str) -> None:
-        self._close_side_page()
-        self.flow_page.start(Session(self.catalog.flows[flow_id]),
-                             lambda t: t.ui("flow.search_target", title=t.node_title(flow_id, node_id)))
-        self.stack.setCurrentWidget(self.flow_page)
-        self.session_changed.emit()
+        self.flow.open_search_hit(flow_id, node_id)
+        self._show_flow_page()
 
     def _on_home(self) -> None:
         session = self.session
@@ -192,8 +196,7 @@ class MainWindow(QMainWindow):
 
     def _on_start_over(self) -> None:
         self._close_side_page()
-        if self._flow_page is not None:
-            self._flow_page.session = None
+        self.flow.close()
         self.home.set_resume_available(False)
         self.stack.setCurrentWidget(self.home)
         self.home.focus_first()
@@ -239,8 +242,7 @@ class MainWindow(QMainWindow):
     def _review_page(self) -> QWidget:
         from assistant.ui.pages.review import ReviewPage
 
-        session, locale = self.flow_page.session, self.texts.locale
-        return ReviewPage(self.catalog, locale, session, self)
+        return ReviewPage(self.catalog, self.texts.locale, self.flow.session, self)
 
     def _on_side_page_closed(self) -> None:
         self._close_side_page()

@@ -36,7 +36,8 @@ EARLIEST = datetime(2009, 1, 3, tzinfo=UTC)  # Bitcoin genesis block: no crypto 
 
 # Stable codes; the text of each is `ui.field_error.<code>` in content/locales (what a valid value looks like).
 FIELD_ERROR_CODES = frozenset({
-    "required", "not_text", "select_unknown", "text_single_line", "text_control_chars", "text_too_long",
+    "required", "not_text", "select_unknown", "text_single_line", "text_control_chars", "text_direction_chars",
+    "text_too_long",
     "secret_detected", "evm_address_format", "evm_address_checksum", "tron_address_format", "tron_address_checksum",
     "btc_address_format", "btc_address_checksum", "btc_address_encoding", "btc_address_mixed_case",
     "btc_address_testnet", "solana_address_format", "address_wrong_family", "address_looks_like_hash",
@@ -68,6 +69,9 @@ def _from_issue(norm: str, issue: _chains.Issue | None) -> tuple[str, FieldProbl
 
 
 # ---- text ------------------------------------------------------------------------------------------------------
+_DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _bad_chars(s: str, allowed: str = "") -> bool:
     return any(unicodedata.category(c) == "Cc" and c not in allowed for c in s)
 
@@ -314,6 +318,10 @@ def validate_values(
         if not raw:
             if f.required:
                 errors[f.name] = _problem("required")
+            continue
+        direction = sorted({c for c in raw if c in _DIRECTION_CONTROLS})
+        if direction:  # what the reader sees must be what is sent: "\u202egpj.exe" reads "exe.jpg"
+            errors[f.name] = _problem("text_direction_chars", shown=", ".join(f"U+{ord(c):04X}" for c in direction))
             continue
         if f.kind == "select" and raw not in f.options:
             errors[f.name] = _problem("select_unknown", options=", ".join(f.options))

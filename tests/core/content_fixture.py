@@ -98,11 +98,11 @@ body = "We will prepare the support email."
 }
 
 EMAIL = '''[template]
-subject = "[{{ wallet }}] {{ problem }} {{ reference }}"
+subject = "[{{ wallet }}] {{ case }} {{ reference }}"
 body = \'\'\'
-{{ problem }}
+{{ case }}
 {% for s in steps %}
-- {{ s.title }}: {{ s.result }}
+- {{ s.done }}: {{ s.result }}
 {% endfor %}
 \'\'\'
 '''

@@ -15,7 +15,7 @@ from assistant.email.exports import Message, clean_body, clean_header
 from assistant.secrets.scan import find_secrets
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
-BASE_HEADERS = {"To", "Subject", "X-Unsent", "MIME-Version", "Content-Type"}
+BASE_HEADERS = {"To", "Subject", "Date", "X-Unsent", "MIME-Version", "Content-Type"}
 # Anything a keyboard or a paste can produce, line breaks and control characters included.
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
 NOISY = st.lists(st.one_of(st.characters(blacklist_categories=("Cs",)),
@@ -35,6 +35,7 @@ def parse(data: bytes):
 @SETTINGS
 @given(to=st.emails(), subject=NOISY, body=TEXT, names=st.lists(NOISY, max_size=3))
 def test_eml_always_reads_back_to_the_same_values(to, subject, body, names):
+    assume("=?" not in to)  # an encoded-word opener is refused even inside an address (see test_recipients)
     files = tuple(Attachment(n or "x", "image/png", PNG + n.encode("utf-8", "replace")) for n in names)
     message = Message(to, subject, body, files)
     clean = message.cleaned()
@@ -44,9 +45,9 @@ def test_eml_always_reads_back_to_the_same_values(to, subject, body, names):
     assert set(msg.keys()) == expected
     if clean.to:
         assert msg["To"].addresses[0].addr_spec.lower() == clean.to.lower()
-    assert str(msg["Subject"]) == clean.subject
+    assert str(msg["Subject"]) == exports.reveal_bidi(clean.subject)
     assert msg["X-Unsent"] == "1"
-    assert msg.get_body(("plain",)).get_content().replace("\r\n", "\n") == clean.body
+    assert msg.get_body(("plain",)).get_content().replace("\r\n", "\n") == exports.reveal_bidi(clean.body)
     got = [(p.get_filename(), p.get_payload(decode=True)) for p in msg.iter_attachments()]
     assert got == [(a.filename, a.data) for a in clean.attachments]
 
@@ -84,10 +85,10 @@ def test_mailto_stays_within_its_limit_and_is_exact_when_not_shortened(subject, 
     assume(no_secret(clean.subject, clean.body))
     link = exports.mailto(message, limit=limit, note="[full text on the clipboard]")
     assert len(link.url) <= limit
-    assert link.full_body == clean.body
+    assert link.full_body == exports.reveal_bidi(clean.body)
     assert all(c.isascii() and not c.isspace() for c in link.url)
     query = dict(pair.split("=", 1) for pair in urlsplit(link.url).query.split("&") if pair)
     if not link.shortened and clean.body:
-        assert unquote(query["body"]).replace("\r\n", "\n") == clean.body
+        assert unquote(query["body"]).replace("\r\n", "\n") == exports.reveal_bidi(clean.body)
     if link.shortened:
         assert unquote(query["body"]).startswith("[full text on the clipboard]")

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.ui.locale_support import Localizer, pick_locale
+from assistant.i18n.choice import pick_locale
+from assistant.ui.locale_support import Localizer
 from assistant.ui.widgets.wrap_button import WrapButton
 from tests.ui.conftest import COMPLETE_LOCALES
 from tests.ui.driver import click, outcome_paths, picker, replay, start_flow, walk_until

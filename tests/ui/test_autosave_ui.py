@@ -111,7 +111,7 @@ def test_attachments_survive_a_restart_with_the_session(make_window, tmp_path):
     bind(restarted)
     restarted.home.resume_button.click()
     restarted._on_prepare_email()
-    names = [a.filename for a, _included in restarted._side_page.attach_group.files]
+    names = [a.filename for a, _included in restarted._side_page.review.files.entries]
     assert names == ["转账详情.png"]
 
 
@@ -133,3 +133,30 @@ def test_email_edits_survive_a_restart(make_window, qtbot):
     restarted.home.resume_button.click()
     restarted._on_prepare_email()
     assert "case 2026-1187" in restarted._side_page.body_edit.toPlainText()
+
+
+def test_detail_ticks_and_the_email_language_survive_a_restart(make_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from assistant.flows.model import OutcomeKind
+    from tests.ui.driver import walk_until
+
+    window = make_window("zh-CN")
+    bind(window)
+    start_flow(window, "pending_transaction")
+    assert walk_until(window, picker("last"), lambda n: n.outcome in (OutcomeKind.ESCALATE, OutcomeKind.URGENT))
+    window._on_prepare_email()
+    page = window._side_page
+    name, item = next(iter(page.detail_items.items()))
+    item.setCheckState(Qt.CheckState.Unchecked)
+    page.set_email_locale("zh-TW")
+    qtbot.waitUntil(lambda: AutosaveStore().load_review().get("excluded") == [name], timeout=3000)
+
+    restarted = make_window("zh-CN")
+    bind(restarted)
+    restarted.home.resume_button.click()
+    restarted._on_prepare_email()
+    page = restarted._side_page
+    assert page.detail_items[name].checkState() == Qt.CheckState.Unchecked
+    assert page.language_box.currentData() == "zh-TW" and page.body_edit.toPlainText() == page.review.body
+    assert page.review.excluded == {name}

@@ -127,3 +127,56 @@ def test_enter_in_a_one_line_field_submits_the_form(make_window, catalog):
     QTest.keyClick(row.editor, Qt.Key.Key_Return)
     # Nothing filled in yet: the submit ran and reported the required fields instead of doing nothing.
     assert view.summary.isVisibleTo(view) or any(r.problem_text() for r in view.rows.values())
+
+
+def click_until_form(window, prefer: dict[str, str]):
+    """Click through questions and steps (preferred answers, else the calm one, steps unsolved) to a form."""
+    for _ in range(30):
+        view = window.flow_page.view
+        if view.node.kind is NodeKind.FORM:
+            return view
+        ids = list(view.choice_buttons)
+        wanted = [prefer.get(view.node.id), "unsolved", "no", "nothing", "none"]
+        click(view.choice_buttons[next((c for c in wanted if c in ids), ids[0])])
+    raise AssertionError("no form reached")
+
+
+def test_back_from_the_outcome_keeps_what_was_typed_until_an_earlier_answer_invalidates_it(make_window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from tests.core.app.cases import ETHEREUM_PENDING, ETHEREUM_VALUES
+
+    window = make_window("zh-CN")
+    page = window.flow_page
+    start_flow(window, "pending_transaction")
+    view = click_until_form(window, ETHEREUM_PENDING)
+    form_id = view.node.id
+    for name, row in view.rows.items():
+        if name in ETHEREUM_VALUES:
+            type_into(row.editor, ETHEREUM_VALUES[name])
+    click(view.continue_button)
+    assert page.view.node.kind is NodeKind.OUTCOME
+    submitted = dict(next(e.answer for e in page.session.path if e.node_id == form_id))
+
+    click(page.back_button)
+    view = page.view
+    assert view.node.id == form_id
+    assert {name: row.value() for name, row in view.rows.items() if row.value()} == submitted
+    assert view.rows["from_address"].value() == "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
+    assert view.rows["description"].value() == ETHEREUM_VALUES["description"]
+    window.activateWindow()  # Esc is a shortcut of the page: the key must reach a focused field in it
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    view.rows["amount"].focus_editor()
+    QTest.keyClick(view.rows["amount"].editor, Qt.Key.Key_Escape)  # nothing new typed: Esc goes back
+    assert page.view.node.id != form_id
+
+    network = [e.node_id for e in page.session.path].index("network")
+    click(page.trail.buttons()[network])
+    click(page.view.choice_buttons["tron"])  # an Ethereum address is no TRON address
+    view = click_until_form(window, {"explorer_status": "pending"})
+    assert view.node.id == form_id
+    assert view.rows["from_address"].value() == "" and view.rows["to_address"].value() == ""
+    assert view.rows["amount"].value() == "250 USDT"
+    assert view.rows["description"].value() == ETHEREUM_VALUES["description"]

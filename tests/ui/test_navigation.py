@@ -199,12 +199,17 @@ def test_session_changed_fires_for_every_change(make_window, catalog):
     assert len(fired) == 6
 
 
-def test_escape_over_a_form_with_typed_text_keeps_it(make_window, catalog):
+def test_escape_over_a_form_with_typed_text_keeps_it(make_window, catalog, qtbot):
     from tests.ui.test_forms import reach_form
 
     window = make_window("zh-CN")
     view = reach_form(window, catalog)
+    window.activateWindow()  # without the focus in the window, Esc would reach no shortcut and prove nothing
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     row = next(r for r in view.rows.values() if r.kind in ("text", "multiline"))
     type_into(row.editor, "对方自称是官方客服")
     QTest.keyClick(row.editor, Qt.Key.Key_Escape)
     assert window.flow_page.view is view and row.value() == "对方自称是官方客服"
+    type_into(row.editor, "")
+    QTest.keyClick(row.editor, Qt.Key.Key_Escape)  # nothing typed any more: now Esc is Back
+    assert window.flow_page.view is not view

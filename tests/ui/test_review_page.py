@@ -71,7 +71,7 @@ def paste(qtbot, page, text: str) -> None:
 
 
 def detail_with_kind(page, kind: str):
-    return next(d for d in page.draft.details if d.kind == kind)
+    return next(d for d in page.review.draft.details if d.kind == kind)
 
 
 def toggle(page, name: str) -> None:
@@ -104,7 +104,7 @@ def test_manual_edits_are_kept_unless_the_person_agrees(page, asked):
     asked.answer = False
     toggle(page, tx.name)
     assert asked and "我的补充说明" in page.body_edit.toPlainText()
-    assert ticked(page, tx.name) and tx.name not in page.excluded
+    assert ticked(page, tx.name) and tx.name not in page.review.excluded
     asked.answer = True
     toggle(page, tx.name)
     assert "我的补充说明" not in page.body_edit.toPlainText() and tx.value not in page.body_edit.toPlainText()
@@ -114,7 +114,7 @@ def test_pasted_phrase_is_explained_blocks_export_and_goes_in_one_click(page, qt
     phrase = Mnemonic("english").to_mnemonic(os.urandom(16))
     paste(qtbot, page, f"\n客服让我填的：{phrase}\n")
     assert not page.secret_box.isHidden()
-    assert page.hits and str(page.hits[0].finding.kind) == "mnemonic"
+    assert page.review.hits and str(page.review.hits[0].finding.kind) == "mnemonic"
     texts = Texts(page.catalog, "zh-CN")
     shown = " ".join(w.text() for w in page.secret_box.findChildren(type(page.intro)))
     assert texts.ui("review.secret.why.mnemonic") in shown and texts.ui("review.secret.intro") in shown
@@ -129,7 +129,7 @@ def test_pasted_phrase_is_explained_blocks_export_and_goes_in_one_click(page, qt
     qtbot.mouseClick(page.secret_box.findChild(QPushButton, "secret_remove_0"), Qt.MouseButton.LeftButton)
     body = page.body_edit.toPlainText()
     assert phrase not in body and texts.ui("review.secret.removed") in body
-    assert page.secret_box.isHidden() and not page.hits
+    assert page.secret_box.isHidden() and not page.review.hits
     page.body_edit.undo()  # the removed words are not in the undo history either
     assert phrase not in page.body_edit.toPlainText()
 
@@ -142,20 +142,20 @@ def test_pasted_phrase_is_explained_blocks_export_and_goes_in_one_click(page, qt
 def test_a_phrase_in_the_subject_or_recipient_is_caught_too(page, tmp_path):
     phrase = Mnemonic("chinese_simplified").to_mnemonic(os.urandom(16))
     page.subject_edit.setText(page.subject_edit.text() + " 助记词：" + phrase)
-    assert any(h.part.name == "subject" for h in page.hits)
+    assert any(h.part.name == "subject" for h in page.review.hits)
     assert page.export_txt(tmp_path / "a.txt") is False and not (tmp_path / "a.txt").exists()
     page.remove_hit(0)
     page.subject_edit.undo()
     assert phrase not in page.subject_edit.text()
-    assert not page.hits and page.export_txt(tmp_path / "a.txt") is True
+    assert not page.review.hits and page.export_txt(tmp_path / "a.txt") is True
 
 
 def test_ambiguous_hex_can_be_kept_as_a_transaction_hash(page, tmp_path):
     value = os.urandom(32).hex()
     paste(None, page, f"\n另一笔相关交易：{value}\n")
-    assert page.hits and not page.hits[0].blocking
+    assert page.review.hits and not page.review.hits[0].blocking
     page.findChild(QPushButton, "secret_keep_0").click()
-    assert not page.hits and value in page.body_edit.toPlainText()
+    assert not page.review.hits and value in page.body_edit.toPlainText()
     assert page.export_eml(tmp_path / "a.eml") is True
 
 
@@ -230,7 +230,7 @@ def test_email_language_bilingual_and_ui_language_are_separate(page):
     page.set_email_locale("zh-CN")
     page.bilingual_box.setChecked(True)
     body = page.body_edit.toPlainText()
-    assert body.startswith("您好") and "Hello" in body
+    assert body.startswith("尊敬的") and "Hello" in body
     page.retranslate(Texts(page.catalog, "zh-CN"))  # the main window passes a Texts
     assert page.heading.text() == Texts(page.catalog, "zh-CN").ui("review.title")
 

@@ -1,22 +1,20 @@
 """The flow page: one node at a time, with progress, the trail of answers, Back and Start over.
 
-Each slot makes one Session call and re-renders. Revisiting an earlier answer is UI state only: the
-node is shown with the old answer marked, and picking again calls `change_answer`, which keeps later
-answers that still fit; the ones that no longer fit are named in a notice.
+A view of `assistant.app.session.FlowController`: each slot makes one controller call and renders what it
+now says to show. Revisiting an earlier answer shows the node with the old answer marked; picking again
+changes it, and the answers that no longer fit are named in a notice.
 """
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from assistant.app.session import FlowController, Notice, NoticeKind
 from assistant.content.catalog import Catalog
 from assistant.errors import FieldErrors
-from assistant.flows.engine import Session
+from assistant.flows.engine import PathEntry, Session
 from assistant.flows.model import NodeKind
-from assistant.flows.progress import progress
 from assistant.i18n.texts import Texts
 from assistant.ui.pages.form import FormView
 from assistant.ui.pages.node_views import ChoiceView, NodeView, OutcomeView
@@ -24,16 +22,16 @@ from assistant.ui.widgets.labels import ToneLabel, WrapLabel
 from assistant.ui.widgets.scroll import VScroll
 from assistant.ui.widgets.trail import Trail, TrailItem
 
-Notice = Callable[[Texts], str]
 VIEWS = {NodeKind.QUESTION: ChoiceView, NodeKind.STEP: ChoiceView, NodeKind.FORM: FormView,
          NodeKind.OUTCOME: OutcomeView}
 
 
-def dropped_notice(flow_id: str, dropped: list[str]) -> Notice:
-    """The notice naming the later answers an edit removed, in whatever language is current."""
-    def text(t: Texts) -> str:
-        return t.ui("flow.dropped", count=len(dropped), names="; ".join(t.node_title(flow_id, n) for n in dropped))
-    return text
+def notice_text(notice: Notice, flow_id: str, t: Texts) -> str:
+    """The notice in whatever language is current."""
+    if notice.kind is NoticeKind.SEARCH_TARGET:
+        return t.ui("flow.search_target", title=t.node_title(flow_id, notice.node_ids[0]))
+    names = "; ".join(t.node_title(flow_id, n) for n in notice.node_ids)
+    return t.ui("flow.dropped", count=len(notice.node_ids), names=names)
 
 
 class FlowPage(QWidget):
@@ -41,16 +39,13 @@ class FlowPage(QWidget):
     guide_requested = Signal(str)
     link_activated = Signal(QUrl)
     home_requested = Signal()
-    session_changed = Signal()  # after every answer, edit, Back or Start over (autosave hooks in here)
 
-    def __init__(self, catalog: Catalog, texts: Texts, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, texts: Texts, controller: FlowController,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("flow_page")
-        self.catalog, self.texts = catalog, texts
-        self.session: Session | None = None
+        self.catalog, self.texts, self.flow = catalog, texts, controller
         self.view: NodeView | None = None
-        self._editing: str | None = None
-        self._notice: Notice | None = None
 
         self.flow_label = WrapLabel()
         self.flow_label.setObjectName("flow_title")
@@ -113,9 +108,17 @@ class FlowPage(QWidget):
         layout.addLayout(nav)
 
     # public ------------------------------------------------------------------------------------------
+    @property
+    def session(self) -> Session | None:
+        return self.flow.session
+
     def start(self, session: Session, notice: Notice | None = None) -> None:
-        self.session, self._editing = session, None
-        self._render(notice)
+        self.flow.start(session, notice)
+        self._render()
+
+    def show_current(self) -> None:
+        """Render what the controller holds (after the window started a flow through it)."""
+        self._render()
 
     def retranslate(self, texts: Texts) -> None:
         self.texts = texts
@@ -126,80 +129,60 @@ class FlowPage(QWidget):
         for button in (self.back_button, self.restart_button, self.home_button, self.cancel_edit):
             button.setAccessibleName(button.text())
         self.bar.setAccessibleName(texts.ui("flow.progress"))
-        if self.session is None:
+        if self.flow.session is None or self.view is None:
             return
         self.view.retranslate(texts)
         self._render_frame()
 
     def shown_node_id(self) -> str:
-        return self._editing or self.session.current.id
+        return self.flow.shown_node.id
 
-    # slots: one engine call each, then render ---------------------------------------------------------
+    # slots: one controller call each, then render -------------------------------------------------------
     def _on_answered(self, choice_id: str) -> None:
-        if self._editing:
-            self._after_edit(self.session.change_answer(self._editing, choice_id))
-        else:
-            self.session.choose(choice_id)
-            self._render()
-        self.session_changed.emit()
+        self.flow.choose(choice_id)
+        self._render()
 
     def _on_submitted(self, values: dict) -> None:
         try:
-            if self._editing:
-                self._after_edit(self.session.change_answer(self._editing, values))
-            else:
-                self.session.submit(values)
-                self._render()
+            self.flow.submit(values)
         except FieldErrors as errors:
             self.view.show_field_errors(errors.errors)
             return
-        self.session_changed.emit()
+        self._render()
 
     def _on_escape(self) -> None:
         """Esc goes back, except over a form with something typed in it: a stray key must not lose that."""
-        rows = getattr(self.view, "rows", {})
-        if any(row.value() for row in rows.values()):
+        if self.view is not None and self.flow.would_lose_typing(self.view.values()):
             return
         self._on_back()
 
     def _on_back(self) -> None:
-        if self.session is None or not self.isVisible():
+        if self.flow.session is None or not self.isVisible():
             return
-        if self._editing:
-            self._on_cancel_edit()
-            return
-        self.session.back()
+        self.flow.back()
         self._render()
-        self.session_changed.emit()
 
     def _on_restart(self) -> None:
-        self.session.restart()
+        self.flow.restart()
         self._render()
-        self.session_changed.emit()
 
     def _on_revisit(self, node_id: str) -> None:
-        self._editing = node_id
+        self.flow.revisit(node_id)
         self._render()
 
     def _on_cancel_edit(self) -> None:
-        self._editing = None
+        self.flow.cancel_edit()
         self._render()
 
     # rendering ----------------------------------------------------------------------------------------
-    def _after_edit(self, dropped: list[str]) -> None:
-        self._editing = None
-        self._render(dropped_notice(self.session.flow.id, dropped) if dropped else None)
-
-    def _render(self, notice: Notice | None = None) -> None:
-        self._notice = notice
-        session = self.session
-        node = session.flow.node(self._editing) if self._editing else session.current
-        answer = session.answers.get(node.id) if self._editing else None
+    def _render(self) -> None:
+        flow = self.flow
+        node, answer = flow.shown_node, flow.shown_answer
         if self.view is not None:  # hide at once: deleteLater only acts when the event loop gets to it
             self.view_slot.removeWidget(self.view)
             self.view.hide()
             self.view.deleteLater()
-        self.view = VIEWS[node.kind](node, session, self.texts, self.catalog.link_domains, answer)
+        self.view = VIEWS[node.kind](node, flow.session, self.texts, self.catalog.link_domains, answer)
         self.view.answered.connect(self._on_answered)
         self.view.submitted.connect(self._on_submitted)
         self.view.guide_requested.connect(self.guide_requested)
@@ -212,28 +195,26 @@ class FlowPage(QWidget):
 
     def _render_frame(self) -> None:
         """Everything around the node view: flow title, step and progress, notice, trail, buttons."""
-        texts, session = self.texts, self.session
-        flow = session.flow
-        self.flow_label.setText(texts.flow_title(flow.id))
-        ids = [entry.node_id for entry in session.path]
-        shown = self.shown_node_id()
-        answered = ids.index(shown) if shown in ids else len(ids)
-        value, maximum = progress(flow, answered, shown)
-        self.step_label.setText(texts.ui("flow.step", n=answered + 1))
-        self.bar.setRange(0, max(maximum, 1))
-        self.bar.setValue(value if maximum else 1)
-        self.bar.setAccessibleDescription(texts.ui("flow.step", n=answered + 1))
-        if self._editing:
+        texts, flow = self.texts, self.flow
+        session = flow.session
+        flow_id = session.flow.id
+        self.flow_label.setText(texts.flow_title(flow_id))
+        progress = flow.progress()
+        self.step_label.setText(texts.ui("flow.step", n=progress.step))
+        self.bar.setRange(0, max(progress.maximum, 1))
+        self.bar.setValue(progress.answered if progress.maximum else 1)
+        self.bar.setAccessibleDescription(texts.ui("flow.step", n=progress.step))
+        if flow.editing:
             self.notice.show_text(texts.ui("flow.editing"))
         else:
-            self.notice.show_text(self._notice(texts) if self._notice else "")
-        self.cancel_edit.setVisible(bool(self._editing))
-        self.back_button.setEnabled(bool(session.path) or bool(self._editing))
-        items = [TrailItem(e.node_id, texts.node_title(flow.id, e.node_id), self._answer_text(e)) for e in session.path]
+            self.notice.show_text(notice_text(flow.notice, flow_id, texts) if flow.notice else "")
+        self.cancel_edit.setVisible(bool(flow.editing))
+        self.back_button.setEnabled(flow.can_go_back)
+        items = [TrailItem(e.node_id, texts.node_title(flow_id, e.node_id), self._answer_text(e)) for e in session.path]
         self.trail.set_items(items, texts.ui("flow.trail_heading"),
                              lambda i: texts.ui("flow.trail_item", question=i.question, answer=i.answer))
 
-    def _answer_text(self, entry) -> str:
+    def _answer_text(self, entry: PathEntry) -> str:
         if entry.kind is NodeKind.FORM:
             return self.texts.ui("flow.form_answered", count=len(entry.answer))
-        return self.texts.choice(self.session.flow.id, entry.node_id, str(entry.answer), entry.kind)
+        return self.texts.choice(self.flow.session.flow.id, entry.node_id, str(entry.answer), entry.kind)

@@ -1,11 +1,13 @@
 """Home: the problems as large choices, a search box in any language, and "continue where you left off"."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from assistant.content.catalog import Catalog
-from assistant.content.search import Hit, SearchIndex
+from assistant.content.search import Hit
 from assistant.i18n.texts import Texts
 from assistant.ui.widgets.labels import Heading, WrapLabel
 from assistant.ui.widgets.scroll import VScroll
@@ -17,12 +19,13 @@ class HomePage(QWidget):
     step_chosen = Signal(str, str)  # flow id, node id found by search
     resume_requested = Signal()
 
-    def __init__(self, catalog: Catalog, texts: Texts, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, texts: Texts, search: Callable[[str], list[Hit]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("home_page")
         self.catalog = catalog
         self.texts = texts
-        self._index: SearchIndex | None = None
+        self._search = search
         self._hits: list[Hit] = []
         scroll = VScroll(self)
         QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
@@ -107,9 +110,7 @@ class HomePage(QWidget):
 
     # search ----------------------------------------------------------------------------------------
     def _on_query_changed(self, query: str) -> None:
-        if self._index is None:
-            self._index = SearchIndex(self.catalog)
-        self._show_hits(self._index.search(query) if query.strip() else [])
+        self._show_hits(self._search(query))
         self.no_results.setVisible(bool(query.strip()) and not self._hits)
 
     def _on_search_return(self) -> None:

@@ -1,7 +1,7 @@
 """Views of one node each: question, step, outcome. They show text and emit what the person picked.
 
-A view never calls the engine; the flow page turns its signals into one Session call and renders the
-node that results. `retranslate()` swaps every string in place, so nothing typed or chosen is lost.
+A view never calls the engine; the flow page turns its signals into one FlowController call and renders
+the node that results. `retranslate()` swaps every string in place, so nothing typed or chosen is lost.
 """
 from __future__ import annotations
 
@@ -68,6 +68,9 @@ class NodeView(QWidget):
 
     def show_field_errors(self, errors: dict) -> None:  # forms override
         pass
+
+    def values(self) -> dict[str, str]:  # forms override: what is typed in them
+        return {}
 
 
 class ChoiceView(NodeView):

@@ -1,13 +1,16 @@
 """Review and export the support email: edit To/Subject/Body, choose what goes in, attach screenshots, export.
 
-Every keystroke or paste in To, Subject or Body is scanned at once: a secret shows a red box saying what was found,
-why it is dangerous and a button that removes it. Every export goes through `assistant.email.exports`, which runs the
-same firewall again, so nothing with a secret is written, copied, printed or handed to the mail app.
+A view of `assistant.app.review.ReviewModel`, which holds the state and the rules: every keystroke or paste in
+To, Subject or Body goes to the model, which scans it at once; a secret shows a red box saying what was found,
+why it is dangerous and a button that removes it. Every export goes through `assistant.email.exports`, which runs
+the same firewall again, so nothing with a secret is written, copied, printed or handed to the mail app.
 
 The parts live next door: `review_editor` (To/Subject/Body), `review_details` (detail and attachment ticks),
-`review_exports` (the exits), `widgets.secret_panel` (the red box). This page holds the state and the rules.
+`review_exports` (the exits), `widgets.secret_panel` (the red box).
 """
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,47 +25,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.app.review import TEXT_PARTS, ReviewModel
 from assistant.content.catalog import Catalog
 from assistant.email import attachments as att
-from assistant.email import exports
-from assistant.email.draft import Draft, build_draft, collect_details
 from assistant.flows.engine import Session
 from assistant.i18n.texts import Texts
-from assistant.secrets.guard import Exit, Hit, scan_parts
-from assistant.secrets.recipient import check_recipient
+from assistant.secrets.guard import Exit
+from assistant.secrets.recipient import RecipientWarning
 from assistant.ui.pages.review_details import AttachBox, DetailsBox
 from assistant.ui.pages.review_editor import EmailEditor
 from assistant.ui.pages.review_exports import ExportActions, ExportBox
 from assistant.ui.widgets.labels import Heading, ToneLabel, WrapLabel
 from assistant.ui.widgets.secret_panel import SecretPanel
 
-LIVE_SCAN_LIMIT = 200_000  # characters; longer texts are still guarded at export
-
 
 class ReviewPage(ExportActions, QWidget):
     closed = Signal()
     attachments_changed = Signal()  # added, removed, ticked in or out, redacted (autosave keeps copies)
-    edits_changed = Signal()  # To, Subject or Body typed in (autosave keeps the person's own wording)
+    edits_changed = Signal()  # wording, a detail tick or the email language changed (autosave keeps them)
 
     def __init__(self, catalog: Catalog, locale: str, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("review_page")
-        self.catalog, self.session = catalog, session
+        self.catalog = catalog
         self.texts = Texts(catalog, locale)
-        self.email_locale = self.texts.locale
-        self.bilingual = False
-        self.excluded: set[str] = set()
-        self.accepted: set[str] = set()  # values the user confirmed are public (transaction hashes)
-        self.recipient_ok: set[str] = set()  # To values whose warnings the user accepted
-        self.hits: list[Hit] = []
-        self._hit_key: tuple = ()
-        self._generated = ("", "")
         self._build_ui()
-        self.draft: Draft = build_draft(session, catalog, self.email_locale)
-        self.to_edit.setText(self.draft.to)
-        self.editor.show_language(self.email_locale)
-        self.bilingual_box.setEnabled(self.email_locale != "en")
-        self._apply_draft()
+        self.review = ReviewModel(catalog, session, locale, self)
+        self._render()
+        self._connect()
         self.retranslate(self.texts)
 
     # ---- layout ------------------------------------------------------------------------------------------
@@ -129,21 +119,25 @@ class ReviewPage(ExportActions, QWidget):
         layout.addLayout(bottom)
         self.error.hide()
 
+    def _connect(self) -> None:
+        """Widget events to the model, and model events to the widgets (after both hold the same values)."""
+        review = self.review
+        review.changed.connect(lambda _none: self.edits_changed.emit())
+        review.attachments_changed.connect(lambda _none: self.attachments_changed.emit())
+        review.rebuilt.connect(lambda _none: self._show_draft())
+        review.hits_changed.connect(lambda _hits: self._show_hits())
         self.secret_box.remove_requested.connect(self.remove_hit)
         self.secret_box.keep_requested.connect(self.accept_hit)
-        self.to_edit.textChanged.connect(self._update_recipient)
-        self.to_edit.textChanged.connect(self.scan_now)
-        self.subject_edit.textChanged.connect(self.scan_now)
-        self.body_edit.textChanged.connect(self.scan_now)
-        for edit in (self.to_edit, self.subject_edit):
-            edit.textEdited.connect(self.edits_changed)
-        self.body_edit.textChanged.connect(self._on_body_changed)
+        self.to_edit.textChanged.connect(self._on_to_changed)
+        self.subject_edit.textChanged.connect(review.set_subject)
+        self.body_edit.textChanged.connect(lambda: review.set_body(self.body_edit.toPlainText()))
         self.language_box.currentIndexChanged.connect(self._on_language)
         self.bilingual_box.toggled.connect(self._on_bilingual)
-        self.details_group.include_toggled.connect(self.set_detail_included)
+        self.details_group.include_toggled.connect(self._on_detail_toggled)
         self.attach_list.add_requested.connect(self._on_add_files)
         self.attach_list.remove_requested.connect(self.remove_attachment)
-        self.attach_list.include_toggled.connect(self.set_attachment_included)
+        self.attach_list.include_toggled.connect(review.set_file_included)
+        self.checklist_box.toggled.connect(review.confirm_checklist)
 
     # ---- texts ---------------------------------------------------------------------------------------------
     def retranslate(self, locale) -> None:
@@ -153,83 +147,69 @@ class ReviewPage(ExportActions, QWidget):
         self.heading.setText(ui("review.title"))
         self.intro.setText(ui("review.intro"))
         self.editor.retranslate(ui)
-        self.editor.show_exchange_hint(self.draft.recipient != "wallet")
+        self.editor.show_exchange_hint(self.review.for_exchange)
         for box in (self.details_group, self.attach_group, self.export_group):
             box.retranslate(ui)
         self.close_button.setText(ui("review.close"))
-        self.details_group.fill((d for d, _derived in collect_details(self.session, self.catalog, self.texts.locale)),
-                                self.excluded)
-        self._update_recipient()
-        self._hit_key = ()  # the red box is drawn again in the new language
-        self.scan_now()
+        self.details_group.fill(self.review.details(self.texts.locale), self.review.excluded)
+        self._show_recipient()
+        self._show_hits()  # the red box is drawn again in the new language
 
-    # ---- the draft -----------------------------------------------------------------------------------------
-    def _apply_draft(self) -> None:
-        self.subject_edit.setText(self.draft.subject)
+    # ---- rendering the model -------------------------------------------------------------------------------
+    def _render(self) -> None:
+        """Every widget from the model: on opening and after autosave put a review back."""
+        review = self.review
+        self.to_edit.setText(review.to)
+        self._show_draft()
+        self.editor.show_language(review.email_locale)
+        self.editor.show_bilingual(review.bilingual)
+        self.bilingual_box.setEnabled(review.bilingual_available)
+        self.attach_group.show_files(review.files.entries)
+        self.details_group.fill(review.details(self.texts.locale), review.excluded)
+
+    def _show_draft(self) -> None:
+        self.subject_edit.setText(self.review.subject)
         self.subject_edit.setCursorPosition(0)
-        self.body_edit.setPlainText(self.draft.body)
-        self._generated = (self.draft.subject, self.draft.body)
+        self.body_edit.setPlainText(self.review.body)
 
-    def _on_body_changed(self) -> None:
-        if self.edited():  # a rebuilt draft is not the person's wording; only their changes are kept
-            self.edits_changed.emit()
+    def _show_hits(self) -> None:
+        self.secret_box.show_hits(self.review.hits, self.texts.ui)
+        self.editor.mark(self.review.hits)
 
-    def edits(self) -> dict[str, str]:
-        return {"to": self.to_edit.text(), "subject": self.subject_edit.text(), "body": self.body_edit.toPlainText()}
+    def _show_recipient(self) -> None:
+        self.editor.show_recipient_warning(
+            "\n".join(self._warning_text(w) for w in self.review.shown_recipient_warnings()))
 
-    def restore_edits(self, edits: dict[str, str]) -> None:
-        """Put back the person's own wording saved by autosave (secrets were already cut out)."""
-        if edits.get("to"):
-            self.to_edit.setText(edits["to"])
-        if edits.get("subject"):
-            self.subject_edit.setText(edits["subject"])
-        if edits.get("body"):
-            self.body_edit.setPlainText(edits["body"])
+    def _warning_text(self, warning: RecipientWarning) -> str:
+        return self.texts.ui(f"review.recipient.{warning.code}", address=warning.address, domain=warning.domain,
+                             ascii_domain=warning.ascii_domain, official=warning.official)
 
-    def edited(self) -> bool:
-        return (self.subject_edit.text(), self.body_edit.toPlainText()) != self._generated
+    def restore(self, state: dict, files: Sequence[tuple[str, bytes, bool]]) -> None:
+        """Put back a review kept by autosave (secrets were already cut out of it)."""
+        self.review.restore(state, files)
+        self._render()
 
-    def rebuild(self, ask: bool = True) -> bool:
-        """Render the email again from the session and the current choices; asks before replacing edits."""
-        ui = self.texts.ui
-        if ask and self.edited() and not self.confirm(ui("review.rebuild_title"), ui("review.rebuild_question")):
-            return False
-        self.draft = build_draft(self.session, self.catalog, self.email_locale, excluded=frozenset(self.excluded),
-                                 attachments=tuple(a.filename for a in self.included_files()),
-                                 bilingual=self.bilingual, to=self.to_edit.text())
-        self._apply_draft()
-        return True
+    # ---- slots: one model call each ------------------------------------------------------------------------
+    def _on_to_changed(self, text: str) -> None:
+        self.review.set_to(text)
+        self._show_recipient()
 
-    # Each choice below is taken back (and its box shown as before) when the person keeps their own edits.
-    def set_detail_included(self, name: str, included: bool) -> bool:
-        before = set(self.excluded)
-        (self.excluded.discard if included else self.excluded.add)(name)
-        if self.excluded != before and not self.rebuild():
-            self.excluded = before
-            self.details_group.set_ticked(name, name not in self.excluded)
-            return False
-        return True
+    def _on_detail_toggled(self, name: str, included: bool) -> None:
+        if not self.review.set_detail_included(name, included):
+            self.details_group.set_ticked(name, name not in self.review.excluded)
 
     def _on_language(self, index: int) -> None:
-        code = self.language_box.itemData(index)
-        if code and code != self.email_locale:
-            previous, self.email_locale = self.email_locale, code
-            if not self.rebuild():
-                self.email_locale = previous
-                self.editor.show_language(previous)
-        self.bilingual_box.setEnabled(self.email_locale != "en")
+        if not self.review.set_email_locale(self.language_box.itemData(index)):
+            self.editor.show_language(self.review.email_locale)
+        self.bilingual_box.setEnabled(self.review.bilingual_available)
 
     def set_email_locale(self, code: str) -> None:
         self.language_box.setCurrentIndex(self.language_box.findData(code))
 
     def _on_bilingual(self, on: bool) -> None:
-        if on != self.bilingual:
-            self.bilingual = on
-            if not self.rebuild():
-                self.bilingual = not on
-                self.editor.show_bilingual(self.bilingual)
+        if not self.review.set_bilingual(on):
+            self.editor.show_bilingual(self.review.bilingual)
 
-    # ---- attachments ---------------------------------------------------------------------------------------
     def _on_add_files(self) -> None:
         pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         paths, _ = QFileDialog.getOpenFileNames(self, self.texts.ui("review.attach.add"), pictures,
@@ -239,95 +219,43 @@ class ReviewPage(ExportActions, QWidget):
 
     def add_attachment_files(self, paths) -> list[str]:
         """Add files (pictures re-encoded without metadata); returns the problems shown to the user."""
-        problems = self.attach_group.add(paths, self.texts.ui)
-        self.rebuild()
+        refused = self.review.add_files(paths)
+        problems = [self.texts.ui(f"review.attach.error.{exc.code}", **exc.params) for exc in refused]
+        self.attach_group.show_files(self.review.files.entries)
         self._show_error("\n".join(problems))
-        self.scan_now()
-        self.attachments_changed.emit()
         return problems
 
-    def restore_attachments(self, files) -> None:
-        """Put back attachments kept by autosave: (name, cleaned bytes, included) each."""
-        for name, data, included in files:
-            try:
-                self.attach_group.files.append((att.from_bytes(data, name), included))
-            except att.AttachmentError:
-                continue
-        self.attach_group.list.set_items(self.attach_group.files)
-        self.rebuild()
-        self.scan_now()
-
     def remove_attachment(self, index: int) -> None:
-        if self.attach_group.remove(index):
-            self.rebuild()
-            self.scan_now()
-            self.attachments_changed.emit()
-
-    def set_attachment_included(self, index: int, included: bool) -> None:
-        if self.attach_group.set_included(index, included):
-            self.rebuild()
-            self.scan_now()
-            self.attachments_changed.emit()
+        if self.review.remove_file(index):
+            self.attach_group.show_files(self.review.files.entries)
 
     def included_files(self) -> tuple[att.Attachment, ...]:
-        return self.attach_group.included()
-
-    # ---- live secret check ---------------------------------------------------------------------------------
-    def message(self) -> exports.Message:
-        return exports.Message(self.to_edit.text(), self.subject_edit.text(), self.body_edit.toPlainText(),
-                               self.included_files(), self.accepted_values(), self.draft.languages,
-                               self.draft.trusted_texts)
-
-    def accepted_values(self) -> tuple[str, ...]:
-        return (*self.draft.public_values, *self.accepted)
-
-    def scan_now(self) -> list[Hit]:
-        message = self.message()
-        parts = message.parts()
-        if sum(len(p.text) for p in parts) > LIVE_SCAN_LIMIT:
-            return self.hits  # too long to scan on every keystroke; the export guard still scans it
-        self.hits = scan_parts(parts, message.accepted, message.trusted)
-        key = tuple((h.part.name, h.part.label, h.finding.kind, h.finding.start, h.finding.end) for h in self.hits)
-        if key != self._hit_key:
-            self._hit_key = key
-            self.secret_box.show_hits(self.hits, self.texts.ui)
-            self.editor.mark(self.hits)
-        return self.hits
+        return self.review.included_files()
 
     def remove_hit(self, index: int) -> None:
         """One click: replace the finding with "[removed]" where it was found (and forget it from undo)."""
-        if not 0 <= index < len(self.hits):
+        redaction = self.review.remove_hit(index, self.texts.ui("review.secret.removed"))
+        if redaction is None:
             return
-        hit = self.hits[index]
-        placeholder = self.texts.ui("review.secret.removed")
-        if hit.part.name in self.editor.PARTS:
-            self.editor.replace(hit.part.name, hit.finding.start, hit.finding.end, placeholder)
+        if redaction.part in TEXT_PARTS:
+            self.editor.replace(redaction.part, redaction.start, redaction.end, redaction.placeholder)
         else:
-            self.attach_group.redact(hit, placeholder)
-            self.attachments_changed.emit()
-        self.scan_now()
+            self.attach_group.show_files(self.review.files.entries)
+        self._show_hits()  # marks again, now that the widget shows the text the hits were found in
 
     def accept_hit(self, index: int) -> None:
         """The user says an ambiguous value (e.g. 64 hex characters) is public; only for confirm-level finds."""
-        if 0 <= index < len(self.hits) and not self.hits[index].blocking:
-            hit = self.hits[index]
-            self.accepted.add(hit.part.text[hit.finding.start:hit.finding.end])
-            self.scan_now()
+        self.review.accept_hit(index)
 
-    # ---- recipient guard -----------------------------------------------------------------------------------
-    def recipient_warnings(self):
-        profile = self.catalog.profile if self.catalog.profiles else None
-        official = profile.domains if profile else ()
-        names = (profile.name, *profile.aliases) if profile else ()
-        return check_recipient(self.to_edit.text(), official, recipient=self.draft.recipient, names=names)
+    # ---- the model's questions, asked with a dialog --------------------------------------------------------
+    def replace_edits(self) -> bool:
+        ui = self.texts.ui
+        return self.confirm(ui("review.rebuild_title"), ui("review.rebuild_question"))
 
-    def _warning_text(self, warning) -> str:
-        return self.texts.ui(f"review.recipient.{warning.code}", address=warning.address, domain=warning.domain,
-                             ascii_domain=warning.ascii_domain, official=warning.official)
-
-    def _update_recipient(self) -> None:
-        self.editor.show_recipient_warning(
-            "\n".join(self._warning_text(w) for w in self.recipient_warnings() if w.code != "exchange_verify"))
+    def send_despite(self, warnings: Sequence[RecipientWarning]) -> bool:
+        listed = "\n".join(f"• {self._warning_text(w)}" for w in warnings)
+        return self.confirm(self.texts.ui("review.recipient.confirm_title"),
+                            self.texts.ui("review.recipient.confirm_question", warnings=listed))
 
     # ---- hook (tests replace it) and feedback ----------------------------------------------------------------
     def confirm(self, title: str, question: str) -> bool:
@@ -354,7 +282,7 @@ class ReviewPage(ExportActions, QWidget):
 
     def request_close(self) -> None:
         """Leave the page; edits and attachments would be lost, so ask first when there are any."""
-        if (self.edited() or self.attach_group.files) and not self.confirm(
+        if self.review.has_work_to_lose and not self.confirm(
                 self.texts.ui("review.leave_title"), self.texts.ui("review.leave_question")):
             return
         self.closed.emit()

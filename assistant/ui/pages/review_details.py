@@ -1,19 +1,15 @@
 """What goes into the email besides its text: one tick per collected detail, and the attached files with
-the screenshot checklist. The boxes show the ticks (the attachment box also keeps the files); the page
-rebuilds the email after each change.
+the screenshot checklist. The boxes only show and report ticks; the review model keeps them.
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from dataclasses import replace
+from collections.abc import Collection, Iterable, Sequence
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from assistant.email import attachments as att
 from assistant.email.draft import Detail
-from assistant.secrets.guard import Hit
-from assistant.ui.pages.review_editor import splice
 from assistant.ui.widgets.attachment_list import AttachmentList
 from assistant.ui.widgets.labels import WrapLabel
 
@@ -80,7 +76,7 @@ class AttachBox(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="attachments_group")
-        self.files: list[tuple[att.Attachment, bool]] = []  # (file, included), in the order shown
+        self._shown: list[tuple[att.Attachment, bool]] = []  # (file, included), in the order shown
         self.list = AttachmentList()
         self.checklist = WrapLabel()
         self.checklist_box = QCheckBox(objectName="checklist_confirm")
@@ -95,51 +91,8 @@ class AttachBox(QGroupBox):
                             ui("review.attach.cleaned"), ui("review.attach.shrunk"))
         self.checklist.setText(ui("review.attach.checklist"))
         self.checklist_box.setText(ui("review.attach.checklist_confirm"))
-        self.list.set_items(self.files)
+        self.list.set_items(self._shown)
 
-    def included(self) -> tuple[att.Attachment, ...]:
-        return tuple(a for a, inc in self.files if inc)
-
-    def add(self, paths: Iterable[str], ui) -> list[str]:
-        """Load files (pictures re-encoded without metadata); returns the problems, in the UI language."""
-        problems: list[str] = []
-        for path in paths:
-            try:
-                item = att.load(path)
-                att.check_total(self.included(), item)
-            except att.AttachmentError as exc:
-                problems.append(ui(f"review.attach.error.{exc.code}", **exc.params))
-                continue
-            self.files.append((item, True))
-        if self.files:
-            renamed = att.with_unique_names([a for a, _inc in self.files])
-            self.files = [(a, inc) for a, (_old, inc) in zip(renamed, self.files, strict=False)]
-        self.list.set_items(self.files)
-        return problems
-
-    def remove(self, index: int) -> bool:
-        if not 0 <= index < len(self.files):
-            return False
-        del self.files[index]
-        self.list.set_items(self.files)
-        return True
-
-    def set_included(self, index: int, included: bool) -> bool:
-        if not 0 <= index < len(self.files):
-            return False
-        self.files[index] = (self.files[index][0], included)
-        return True
-
-    def redact(self, hit: Hit, placeholder: str) -> None:
-        """Put `placeholder` over the find in the file's name or text."""
-        for i, (a, inc) in enumerate(self.files):
-            if a.filename != hit.part.label:
-                continue
-            s, e = hit.finding.start, hit.finding.end
-            if hit.part.name == "attachment_name":
-                a = replace(a, filename=att.safe_filename(splice(a.filename, s, e, placeholder)))
-            else:
-                a = replace(a, data=splice(a.text(), s, e, placeholder).encode("utf-8"))
-            self.files[i] = (a, inc)
-            break
-        self.list.set_items(self.files)
+    def show_files(self, entries: Sequence[tuple[att.Attachment, bool]]) -> None:
+        self._shown = list(entries)
+        self.list.set_items(self._shown)

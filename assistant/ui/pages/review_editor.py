@@ -1,6 +1,6 @@
 """The left column of the review page: To, Subject, email language, Body, and the recipient warnings.
 
-It shows and edits text only; the page decides what the text is and when it is scanned.
+It shows and edits text only; the review model decides what the text is and when it is scanned.
 """
 from __future__ import annotations
 
@@ -21,14 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.app.review import splice
 from assistant.secrets.guard import Hit
 from assistant.ui.widgets.labels import ToneLabel
 
 BAD_LINE = "QLineEdit { border: 2px solid #c62828; }"
-
-
-def splice(text: str, start: int, end: int, new: str) -> str:
-    return text[:start] + new + text[end:]
 
 
 def _u16(text: str, index: int) -> int:

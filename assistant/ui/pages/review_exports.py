@@ -1,64 +1,29 @@
 """The six ways out of the review page: save .eml / .txt / .pdf, copy, open the mail app, print.
 
-Every exit first passes `ExportActions._ready` (secrets, then recipient, then the screenshot checklist), and
-`assistant.email.exports` runs the secret firewall once more on what it writes, copies or hands over.
+Every exit first asks the review model to prepare it (secrets, then recipient, then the screenshot checklist),
+and `assistant.email.exports` runs the secret firewall once more on what it writes, copies or hands over.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF, QStandardPaths, QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
     QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QTextDocument,
-    QTextOption,
 )
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
+from assistant.app.review import Blocker
 from assistant.email import exports
 from assistant.errors import AssistantError, ExportBlocked
 from assistant.secrets.guard import Exit
+from assistant.ui.pdf import document, write_pdf
 from assistant.ui.widgets.labels import WrapLabel
 
 CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC")
-
-
-def _document(families: list[str], point_size: int = 0) -> QTextDocument:
-    doc = QTextDocument()
-    font = QFont()
-    font.setFamilies(families)
-    if point_size:
-        font.setPointSize(point_size)
-    doc.setDefaultFont(font)
-    return doc
-
-
-def write_pdf(text: str, path: Path, families: list[str], title: str = "") -> Path:
-    """Lay out `text` on A4 pages with a CJK-capable font and save it atomically (via exports.write_file)."""
-    doc = _document(families, 10)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long hashes and links
-    doc.setDefaultTextOption(option)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
-    writer.setTitle(title)
-    writer.setCreator("Wallet Support Assistant")
-    # Lay the text out on the writer's own page, so lines use the full printable width.
-    doc.documentLayout().setPaintDevice(writer)
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
-    doc.setPlainText(text)
-    doc.print_(writer)
-    del writer
-    return exports.write_file(path, bytes(buffer.data()))
 
 
 class ExportBox(QGroupBox):
@@ -90,40 +55,24 @@ class ExportBox(QGroupBox):
 
 
 class ExportActions:
-    """Mixed into ReviewPage, which provides message(), scan_now(), to_edit, recipient_warnings(), _warning_text(),
-    recipient_ok, checklist_box, texts, draft, catalog, the confirm() hook and _set_status/_show_error."""
+    """Mixed into ReviewPage, which provides `review` (the model), checklist_box, texts, catalog, the confirm()
+    hook and _set_status/_show_error."""
 
     def _ready(self, exit_: Exit) -> exports.Message | None:
-        """Secrets, then recipient, then the screenshot checklist; None (with a message shown) if not ready."""
+        """The message for `exit_`, or None with the reason shown."""
         self._show_error("")
-        self.scan_now()
-        message = self.message()
-        try:
-            exports.checked(message, exit_)
-        except ExportBlocked:
+        prepared = self.review.prepare(exit_)
+        if prepared.blocker is Blocker.SECRETS:
             self._show_error(self.texts.ui("review.secret.blocked"))
-            return None
-        if not self._recipient_confirmed():
+        elif prepared.blocker is Blocker.REFUSED_RECIPIENT:
+            self._show_error(self.recipient_warning.text())  # the same words as under the To box
+            self.to_edit.setFocus()
+        elif prepared.blocker in (Blocker.NO_RECIPIENT, Blocker.UNSAFE_RECIPIENT):
             self._set_status(self.texts.ui("review.status_cancelled"))
-            return None
-        if exit_ is Exit.EML and any(a.is_image for a in message.attachments) and not self.checklist_box.isChecked():
+        elif prepared.blocker is Blocker.CHECKLIST:
             self._show_error(self.texts.ui("review.attach.checklist_needed"))
             self.checklist_box.setFocus()
-            return None
-        return message
-
-    def _recipient_confirmed(self) -> bool:
-        """Asks once per To address the recipient check warns about."""
-        warnings = self.recipient_warnings()
-        to = self.to_edit.text().strip()
-        if not warnings or to in self.recipient_ok:
-            return True
-        listed = "\n".join(f"• {self._warning_text(w)}" for w in warnings)
-        if self.confirm(self.texts.ui("review.recipient.confirm_title"),
-                        self.texts.ui("review.recipient.confirm_question", warnings=listed)):
-            self.recipient_ok.add(to)
-            return True
-        return False
+        return prepared.message
 
     def _run(self, exit_: Exit, action: Callable[[exports.Message], bool]) -> bool:
         message = self._ready(exit_)
@@ -166,7 +115,7 @@ class ExportActions:
 
     def _pdf_fonts(self) -> list[str]:
         families: list[str] = []
-        for code in self.draft.languages:
+        for code in self.review.draft.languages:
             info = self.catalog.locales.get(code)
             families.extend(info.fonts if info else ())
         return list(dict.fromkeys([*families, *CJK_FONTS, QFont().defaultFamily()]))
@@ -200,8 +149,7 @@ class ExportActions:
             if dialog.exec() != QPrintDialog.DialogCode.Accepted:
                 self._set_status(self.texts.ui("review.status_cancelled"))
                 return False
-            doc = _document(self._pdf_fonts())
-            doc.setPlainText(text)
+            doc = document(text, self._pdf_fonts())
             doc.print_(printer)
             self._set_status(self.texts.ui("review.status_printed"))
             return True
@@ -210,7 +158,7 @@ class ExportActions:
     # ---- hooks (tests replace these) -----------------------------------------------------------------------
     def choose_path(self, exit_: Exit, suffix: str) -> str | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"{self.draft.reference or 'support-request'}{suffix}")
+        suggested = str(Path(folder) / f"{self.review.draft.reference or 'support-request'}{suffix}")
         path, _ = QFileDialog.getSaveFileName(self, self.texts.ui(f"review.export.{exit_}"), suggested,
                                               self.texts.ui(f"review.export.{exit_}_filter"))
         return path or None

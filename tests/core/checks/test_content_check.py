@@ -67,7 +67,7 @@ def test_missing_source_text_is_an_error(content):
 
 def test_unknown_template_variable_is_reported_at_its_line(content):
     email = content / "locales" / "en" / "email.toml"
-    email.write_text(email.read_text(encoding="utf-8").replace("{{ problem }}\n", "{{ problem }}\n{{ seed_phrase }}\n"), encoding="utf-8")
+    email.write_text(email.read_text(encoding="utf-8").replace("{{ case }}\n", "{{ case }}\n{{ seed_phrase }}\n"), encoding="utf-8")
     problems = [p for p in run_checks(content) if p.code == "E031"]
     assert [(p.path, p.line) for p in problems] == [(email, line_of(email, "seed_phrase"))]
 

@@ -154,15 +154,15 @@ def test_w051_soft_break_in_japanese_names_japanese_not_in_korean(content_copy):
 
 # ---- silent until now -----------------------------------------------------------------------------------------------
 
-def test_e024_empty_text_and_fallback(content_copy):
+def test_e025_empty_text_and_fallback(content_copy):
     path, line = pair(content_copy, "ja", '"选择网络"', '""')
-    assert codes_at(content_copy, path, line, "E024")
+    assert codes_at(content_copy, path, line, "E025")
     assert load_catalog(content_copy).text("ja", "ui.wsa_test.title") == "选择网络"  # falls back, no blank on screen
 
 
-def test_e024_not_for_written_text(content_copy):
+def test_e025_not_for_written_text(content_copy):
     path, line = pair(content_copy, "ja", '"选择网络"', '"ネットワークを選択"')
-    assert not codes_at(content_copy, path, line, "E024")
+    assert not codes_at(content_copy, path, line, "E025")
 
 
 def test_e035_literal_backslash_n(content_copy):

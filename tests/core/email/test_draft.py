@@ -11,8 +11,8 @@ from mnemonic import Mnemonic
 
 from assistant.checks.templates import check_templates
 from assistant.cli import main
-from assistant.commands.draft import sample_walk
 from assistant.email.draft import TEMPLATE_VARIABLES, _utc_of, build_draft
+from assistant.email.samples import sample_walk
 from assistant.flows.engine import Session
 from assistant.flows.model import NodeKind, OutcomeKind
 
@@ -48,17 +48,19 @@ def test_body_holds_every_detail_verbatim_with_steps_and_acknowledgement(catalog
         detail = next(d for d in draft.details if d.name == name)
         assert detail.value in draft.body, name
     for entry in session.path:
-        if entry.kind is NodeKind.STEP:
-            assert catalog.text(locale, f"pending_transaction.nodes.{entry.node_id}.title", entry.node_id) in draft.body
+        if entry.kind is NodeKind.STEP:  # what was done, in the agent's words; never the advice heading
+            assert catalog.text(locale, f"email_labels.steps.{entry.node_id}") in draft.body
+            assert catalog.text(locale, f"pending_transaction.nodes.{entry.node_id}.title") not in draft.body
     assert draft.reference in draft.subject and draft.reference in draft.body
     assert draft.to == catalog.profile.support_email
     ack = {"zh-CN": "绝不会索要助记词", "en": "never asks for a recovery phrase"}[locale]
     assert ack in draft.body
 
 
-def test_subject_names_problem_network_and_reference(catalog, session):
+def test_subject_states_the_case_network_and_reference_not_the_home_title(catalog, session):
     draft = build_draft(session, catalog, "en")
-    assert catalog.text("en", "pending_transaction.flow.title") in draft.subject
+    assert catalog.text("en", "pending_transaction.flow.title") not in draft.subject
+    assert draft.context["case"] and draft.context["case"] in draft.subject
     assert draft.context["network"] and draft.context["network"] in draft.subject
     assert "\n" not in draft.subject
 
@@ -88,9 +90,9 @@ def test_bilingual_body_has_both_languages_and_one_reference(catalog, session):
     draft = build_draft(session, catalog, "zh-CN", bilingual=True)
     assert draft.bilingual and draft.languages == ("zh-CN", "en")
     zh, en = draft.body.split("English version below", 1)
-    assert "您好" in zh and "Hello" in en
-    assert catalog.text("zh-CN", "pending_transaction.flow.title") in draft.subject
-    assert catalog.text("en", "pending_transaction.flow.title") in draft.subject
+    assert "尊敬的" in zh and "Hello" in en
+    assert draft.context["case"] in draft.subject
+    assert build_draft(session, catalog, "en").context["case"] in draft.subject
     assert draft.body.count(draft.reference) == 2
 
 
@@ -133,7 +135,7 @@ def test_cli_writes_eml_by_suffix(capsys, tmp_path):
     assert code == 0, cap.err
     msg = BytesParser(policy=policy.default).parsebytes(out.read_bytes())
     assert msg["X-Unsent"] == "1" and msg["To"] == "service@tokenpocket.pro"
-    assert "您好" in msg.get_body(("plain",)).get_content()
+    assert "尊敬的" in msg.get_body(("plain",)).get_content()
 
 
 def test_cli_writes_txt_by_suffix(capsys, tmp_path):
@@ -210,7 +212,7 @@ def test_a_broken_email_template_falls_back_to_the_source_language(content_copy,
     from assistant.email.draft import build_draft
 
     en = content_copy / "locales" / "en" / "email.toml"
-    en.write_text(en.read_text(encoding="utf-8").replace("{{ problem }}", "{{ problem", 1), encoding="utf-8")
+    en.write_text(en.read_text(encoding="utf-8").replace("{{ case }}", "{{ case", 1), encoding="utf-8")
     from assistant.flows.engine import Session
 
     catalog = load_catalog(content_copy)
@@ -253,5 +255,5 @@ def test_urgent_emails_say_so_in_subject_and_summary(catalog):
     assert sample_walk(session, {"safety_contact": "yes"}, targets=(OutcomeKind.URGENT,))
     zh = build_draft(session, catalog, "zh-CN")
     en = build_draft(session, catalog, "en")
-    assert zh.subject.startswith("【紧急】") and "概要（紧急）" in zh.body
-    assert en.subject.startswith("[URGENT]") and "Summary (urgent)" in en.body
+    assert zh.subject.startswith("【紧急】") and "【紧急】" in zh.body
+    assert en.subject.startswith("[URGENT]") and "URGENT:" in en.body

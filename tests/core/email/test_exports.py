@@ -22,7 +22,7 @@ from assistant.email import exports
 from assistant.email.exports import Message
 from assistant.errors import ExportBlocked
 from assistant.secrets.guard import Exit
-from assistant.secrets.recipient import RecipientIssue, check_recipient
+from assistant.secrets.recipient import RecipientIssue, RecipientRejected, check_recipient
 
 OFFICIAL = ("tokenpocket.pro", "tpwallet.io")
 NAMES = ("TokenPocket", "TP Wallet", "TP钱包")
@@ -135,7 +135,8 @@ def test_eml_reads_back_field_by_field(message, tmp_path):
     assert msg["Subject"] == message.subject  # CJK through RFC 2047
     assert msg["X-Unsent"] == "1"
     assert msg["Content-Language"] == "zh-CN, en"
-    assert msg["From"] is None and msg["Date"] is None  # the mail client fills those in
+    assert msg["From"] is None  # the mail client fills it in
+    assert msg["Date"].datetime.tzinfo is not None  # a draft shows when it was written
     assert body_of(msg) == message.body
     files = [(p.get_filename(), p.get_content_type(), p.get_payload(decode=True)) for p in msg.iter_attachments()]
     assert files == [("截图 1.jpg", "image/jpeg", message.attachments[0].data),
@@ -181,9 +182,11 @@ def test_mutt_opens_the_draft_with_recipient_subject_body_and_attachments(messag
 def test_crlf_in_any_user_value_never_adds_a_header(picture):
     evil = "x\r\nBcc: victim@example.com\r\nX-Evil: 1"
     bad_file = att.Attachment("shot\r\nX-Evil: 1.png", "image/png", picture.data)
-    m = Message("service@tokenpocket.pro\r\nBcc: a@b.c", f"Hello {evil}", f"Body\r\nFrom: x@y.z\n\n{evil}\n", (bad_file,))
+    with pytest.raises(RecipientRejected, match="line break"):  # the recipient is refused, never repaired
+        exports.eml_bytes(Message("service@tokenpocket.pro\r\nBcc: a@b.c", "s", "b\n"))
+    m = Message("service@tokenpocket.pro", f"Hello {evil}", f"Body\r\nFrom: x@y.z\n\n{evil}\n", (bad_file,))
     msg = parse(exports.eml_bytes(m))
-    assert set(msg.keys()) == {"To", "Subject", "X-Unsent", "MIME-Version", "Content-Type"}
+    assert set(msg.keys()) == {"To", "Subject", "Date", "X-Unsent", "MIME-Version", "Content-Type"}
     assert msg["Bcc"] is None and msg["X-Evil"] is None
     assert msg["Subject"] == "Hello x Bcc: victim@example.com X-Evil: 1"
     part = next(msg.iter_attachments())

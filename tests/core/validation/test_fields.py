@@ -547,7 +547,7 @@ REACHABLE = {
     "ticket_format": ("ticket", "!", None), "url_format": ("url", "x", None),
     "exchange_uid_format": ("exchange_uid", "!", None),
 }
-VIA_VALIDATE_VALUES = {"required", "not_text", "select_unknown", "secret_detected"}
+VIA_VALIDATE_VALUES = {"required", "not_text", "select_unknown", "secret_detected", "text_direction_chars"}
 
 
 def test_every_message_code_is_reachable_and_listed():

@@ -1,0 +1,1 @@
+"""The app as a desktop program: identity, desktop entry, the platform check and a real window under Xvfb."""
