@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench screenshots clean install-desktop uninstall-desktop validate-desktop
+.PHONY: run test lint check bench bundle bundle-smoke screenshots clean install-desktop uninstall-desktop \
+	validate-desktop
 
 $(STAMP): pyproject.toml constraints.txt
 	bash scripts/install-system-deps.sh
@@ -23,6 +24,20 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+
+# The one-folder app for people without Python: dist/wallet-support/ (packaging/wallet-support.spec, README).
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+$(BUNDLE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,lint,bundle]'
+	touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	rm -rf build/bundle dist/wallet-support
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --workpath build/bundle --distpath dist packaging/wallet-support.spec
+	@du -sh dist/wallet-support
+
+bundle-smoke:
+	bash scripts/bundle-smoke.sh dist/wallet-support/wallet-support
 
 check: $(STAMP)
 	$(PY) main.py check
@@ -69,4 +84,4 @@ validate-desktop: $(STAMP)
 	$(PY) scripts/make_icons.py --check
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis

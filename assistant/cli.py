@@ -1,4 +1,8 @@
-"""Command line: the GUI by default, plus check, draft, scan and l10n. Qt is imported only for the GUI."""
+"""Command line: the GUI by default, plus check, draft, scan and l10n. Qt is imported only for the GUI.
+
+The bundle (packaging/wallet-support.spec) declares every assistant module as a hidden import, because the
+subcommands below are imported by name.
+"""
 from __future__ import annotations
 
 import argparse
@@ -7,8 +11,14 @@ import sys
 
 from assistant import app_version
 
-# name → module in assistant.commands providing add_parser(subparsers) and run(args) -> int
-COMMANDS = ("check", "draft", "scan", "l10n")
+# name → module in assistant.commands providing add_parser(subparsers) and run(args) -> int; the help line is
+# repeated here so the window starts without importing any command (each pulls in the checker, the email, …).
+COMMANDS = {
+    "check": "validate the content files (exit 1 on errors)",
+    "draft": "walk a flow with given answers and write the support draft",
+    "scan": "look for recovery phrases, private keys and passwords in a text",
+    "l10n": "translation status, source diffs, locks, new languages",
+}
 
 
 class _Version(argparse.Action):
@@ -22,16 +32,30 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="Wallet Support Assistant — offline troubleshooting")
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only `command`'s module is imported and knows its options (the others are listed by name)."""
+    parser = argparse.ArgumentParser(description="Wallet Support Assistant — offline troubleshooting")
     parser.add_argument("--locale", dest="ui_locale", help="UI language for the app window, e.g. zh-CN or en")
     parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="{gui," + ",".join(COMMANDS) + "}")
     sub.add_parser("gui", help="start the app window (the default)")
-    for name in COMMANDS:
-        module = importlib.import_module(f"assistant.commands.{name}")
-        module.add_parser(sub)
+    for name, help_line in COMMANDS.items():
+        if name == command:
+            importlib.import_module(f"assistant.commands.{name}").add_parser(sub)
+        else:
+            sub.add_parser(name, help=help_line)
     return parser
+
+
+def chosen_command(argv: list[str]) -> str | None:
+    """The subcommand named in `argv` (the first word that is not an option or the value of --locale)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--locale":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
 
 
 def undecodable_argument(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str | None:
@@ -66,7 +90,8 @@ def _chosen_actions(parser: argparse.ArgumentParser, args: argparse.Namespace):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
     bad = undecodable_argument(parser, args)
     if bad:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "WalletSupportAssistant"
@@ -9,9 +10,18 @@ _PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def content_dir() -> Path:
-    """Shipped content; WSA_CONTENT_DIR overrides it (translators' copies, tests)."""
+    """Shipped content; WSA_CONTENT_DIR overrides it (translators' copies, tests).
+
+    An installed wheel or a bundle carries content/ as the package data `assistant/_content`; a source checkout
+    (including an editable install) reads content/ at the top of the repository, where translators edit it.
+    """
     override = os.environ.get("WSA_CONTENT_DIR")
-    return Path(override) if override else _PROJECT_ROOT / "content"
+    if override:
+        return Path(override)
+    shipped = files("assistant").joinpath("_content")
+    if isinstance(shipped, Path) and shipped.is_dir():
+        return shipped
+    return _PROJECT_ROOT / "content"
 
 
 def user_data_dir() -> Path:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-import base58
+from embit import base58
 from mnemonic import Mnemonic
 
 from assistant.secrets.scan import find_secrets
@@ -57,14 +57,14 @@ def mixed(size: int) -> str:
         if kind == 2:
             return f"TxID: 0x{os.urandom(32).hex()}\n"
         if kind == 3:
-            return f"address 0x{os.urandom(20).hex()} and {base58.b58encode_check(b'A' + os.urandom(20)).decode()}\n"
+            return f"address 0x{os.urandom(20).hex()} and {base58.encode_check(b'A' + os.urandom(20))}\n"
         if kind == 4:
             return " ".join(rng.choice(english) for _ in range(rng.randrange(3, 30))) + "\n"
         if kind == 5:
             return " ".join(rng.choice(chinese) for _ in range(rng.randrange(3, 30))) + "\n"
         if kind == 6:
             return json.dumps({"crypto": {"ciphertext": os.urandom(32).hex(), "kdf": "scrypt", "mac": "00"}}) + "\n"
-        return f"signature {base58.b58encode(os.urandom(64)).decode()}\n"
+        return f"signature {base58.encode(os.urandom(64))}\n"
 
     return _fill(size, piece)
 
@@ -83,7 +83,7 @@ def long_base58(size: int) -> str:
 
 def base58_tokens(size: int) -> str:
     """Signature-shaped tokens: each one costs a base58 decode and an ed25519 keypair check."""
-    return _fill(size, lambda rng: base58.b58encode(rng.randbytes(64)).decode() + "\n")
+    return _fill(size, lambda rng: base58.encode(rng.randbytes(64)) + "\n")
 
 
 def words_and_junk(size: int) -> str:

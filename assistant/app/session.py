@@ -11,17 +11,19 @@ import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from assistant.app.events import Event
 from assistant.content.catalog import Catalog
-from assistant.content.search import Hit, SearchIndex
 from assistant.errors import FlowError
-from assistant.flows.engine import Answer, Session
 from assistant.flows.model import Node, NodeKind, OutcomeKind
 from assistant.flows.progress import progress
 from assistant.paths import user_data_dir
 from assistant.storage.autosave import AutosaveBusy, AutosaveStore, LoadStatus
-from assistant.validation.fields import validate_values
+
+if TYPE_CHECKING:  # the engine, its validators and search load on first use, not at start-up
+    from assistant.content.search import Hit, SearchIndex
+    from assistant.flows.engine import Answer, Session
 
 log = logging.getLogger(__name__)
 USER_FOLDERS = ("logs", "cache")  # besides the autosave: what "delete my data" removes
@@ -90,9 +92,13 @@ class FlowController:
         self._after_change()
 
     def open_flow(self, flow_id: str) -> None:
+        from assistant.flows.engine import Session
+
         self.start(Session(self.catalog.flows[flow_id]))
 
     def open_search_hit(self, flow_id: str, node_id: str) -> None:
+        from assistant.flows.engine import Session
+
         self.start(Session(self.catalog.flows[flow_id]), Notice(NoticeKind.SEARCH_TARGET, (node_id,)))
 
     def close(self) -> None:
@@ -125,6 +131,8 @@ class FlowController:
     def form_start(self) -> dict[str, str]:
         """What was last submitted in the current form, so Back never empties it; a value is dropped only once the
         answers before it make it invalid (another network for an address) or hide its field."""
+        from assistant.validation.fields import validate_values
+
         session = self._live()
         node = session.current
         remembered = self._typed.get(node.id, {})
@@ -215,6 +223,8 @@ class FlowController:
         if not self._undo or self.session is None:
             return False
         kept_store = self._stored is self.session
+        from assistant.flows.engine import Session
+
         self.session = Session.from_dict(self.session.flow, self._undo.pop())
         if kept_store:
             self._stored = self.session  # the same case: its attachments and email edits stay
@@ -235,6 +245,8 @@ class FlowController:
         if not query.strip():
             return []
         if self._index is None:  # built on the first query: start-up stays fast
+            from assistant.content.search import SearchIndex
+
             self._index = SearchIndex(self.catalog)
         return self._index.search(query)
 
@@ -281,6 +293,8 @@ class FlowController:
         try:
             if flow is None:
                 raise FlowError(f"flow {loaded.state.get('flow')!r} is not available")
+            from assistant.flows.engine import Session
+
             session = Session.from_dict(flow, loaded.state)
         except FlowError as exc:
             log.warning("saved session no longer fits the content: %s", exc)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from assistant.errors import ContentError
 from assistant.flows.model import Flow, NodeKind
 from assistant.problems import Problem, Severity
-from assistant.toml_positions import unit_of
 
 if TYPE_CHECKING:  # parsing modules load only when content is parsed, not on a cached start-up
     from assistant.toml_positions import TomlSource
@@ -167,7 +166,7 @@ def load_catalog(content_dir: Path, *, use_cache: bool = False) -> Catalog:
 def _load(content_dir: Path) -> Catalog:
     from assistant.flows.parse import graph_problems, parse_flow
     from assistant.toml_positions import read_toml
-    from assistant.validation.fields import FIELD_KINDS
+    from assistant.validation.kinds import FIELD_KINDS
 
     problems: list[Problem] = []
     sources: dict[Path, TomlSource] = {}
@@ -247,6 +246,8 @@ def _flatten_texts(src: TomlSource, out: dict[str, TextEntry], locks: dict[str, 
     Keys start with the file stem; `ui_<part>.toml` files add to the shared `ui.` namespace so each
     part of the interface can keep its own file.
     """
+    from assistant.toml_positions import unit_of  # loading only: the start-up cache skips it
+
     stem = src.path.stem
     prefix = "ui" if stem.startswith("ui_") else stem
 

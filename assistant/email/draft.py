@@ -145,9 +145,9 @@ def _explorer_url(kind: str, chain: str | None, value: str) -> str | None:
     """Explorer link for a tx hash or address when the network has a known explorer."""
     if not chain or kind not in ("tx_hash", "address"):
         return None
-    from assistant.validation import chains
+    from assistant.validation import explorers
 
-    maker = chains.explorer_tx_url if kind == "tx_hash" else chains.explorer_address_url
+    maker = explorers.explorer_tx_url if kind == "tx_hash" else explorers.explorer_address_url
     try:
         return maker(chain, value)
     except Exception:  # noqa: BLE001 - a link is a convenience; never let it break the draft

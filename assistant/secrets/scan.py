@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-import base58
+from embit import base58
 
 from assistant.secrets import words as sw
 
@@ -281,7 +281,7 @@ class _TokenScan:
 
     def _wif(self, token: str, start: int, end: int) -> None:
         try:
-            raw = base58.b58decode_check(token)
+            raw = base58.decode_check(token)
         except ValueError:
             return
         if raw[:1] in (b"\x80", b"\xef") and (len(raw) == 33 or (len(raw) == 34 and raw[-1] == 1)):
@@ -293,7 +293,7 @@ class _TokenScan:
         if not _is_base58(token):
             return
         try:
-            raw = base58.b58decode_check(token)
+            raw = base58.decode_check(token)
             ok = len(raw) == 78 and raw[:4] in _XPRV_VERSIONS and raw[45] == 0
         except ValueError:
             ok = False
@@ -304,7 +304,7 @@ class _TokenScan:
     def _solana_b58(self, token: str, start: int, end: int) -> None:
         if not _is_base58(token):
             return
-        raw = base58.b58decode(token)
+        raw = base58.decode(token)
         if _is_keypair(raw):  # otherwise it is a transaction signature, which is public
             detail = "Solana secret key (base58, 64 bytes)"
             self.found.append(Finding(SecretKind.SOLANA_SECRET_KEY, start, end, Severity.BLOCK, detail))

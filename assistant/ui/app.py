@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import logging
+import os
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -76,4 +77,7 @@ def run_app(argv: list[str], locale: str | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app, window = build_app(argv, locale)
     window.show()
+    quit_after = os.environ.get("WSA_QUIT_AFTER_MS")  # smoke tests of an installed copy or a bundle
+    if quit_after:
+        QTimer.singleShot(int(quit_after), app.quit)
     return app.exec()

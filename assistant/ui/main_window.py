@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
@@ -16,12 +17,14 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 from assistant.app.session import FlowController
 from assistant.content.catalog import Catalog
 from assistant.errors import AssistantError
-from assistant.flows.engine import Session
 from assistant.i18n.texts import Texts
 from assistant.ui.locale_support import Localizer
 from assistant.ui.pages.home import HomePage
 from assistant.ui.settings import UiSettings
 from assistant.ui.widgets.safety_line import SafetyLine
+
+if TYPE_CHECKING:
+    from assistant.flows.engine import Session
 
 log = logging.getLogger(__name__)
 TRANSLATOR_MODULE = Path(__file__).parent / "translator" / "window.py"

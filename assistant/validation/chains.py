@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-import base58
+from embit import base58
 
-_BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"  # BIP-173; embit itself loads lazily (~14 ms)
+from assistant.validation.keccak import keccak256
+
+_BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"  # BIP-173; the embit.bech32 decoder loads lazily
 
 
 class ChainFamily(StrEnum):
@@ -130,9 +132,7 @@ def to_checksum_address(address: str) -> str:
     if not re.fullmatch(r"[0-9a-fA-F]{40}", body):
         raise ValueError(f"not a 20-byte hex address: {address!r}")
     lower = body.lower()
-    from Crypto.Hash import keccak  # lazily: pycryptodome costs ~45 ms at start-up
-
-    digest = keccak.new(digest_bits=256, data=lower.encode("ascii")).hexdigest()
+    digest = keccak256(lower.encode("ascii")).hex()
     return "0x" + "".join(c.upper() if int(n, 16) >= 8 else c for c, n in zip(lower, digest, strict=False))
 
 
@@ -153,11 +153,11 @@ def _evm_address(s: str) -> tuple[str, str | None]:
 
 def _tron_address(s: str) -> tuple[str, str | None]:
     if _TRON_HEX.fullmatch(s):  # hex form used by APIs: 41 + 20 bytes
-        return base58.b58encode_check(bytes.fromhex(s)).decode(), None
+        return base58.encode_check(bytes.fromhex(s)), None
     if not _TRON_ADDR.fullmatch(s):
         return s, "tron_address_format"
     try:
-        raw = base58.b58decode_check(s)
+        raw = base58.decode_check(s)
     except ValueError:
         return s, "tron_address_checksum"
     return (s, None) if len(raw) == 21 and raw[0] == 0x41 else (s, "tron_address_format")
@@ -186,7 +186,7 @@ def _btc_address(s: str) -> tuple[str, str | None]:
     if not _BTC_LEGACY.fullmatch(s):
         return s, "btc_address_format"
     try:
-        raw = base58.b58decode_check(s)
+        raw = base58.decode_check(s)
     except ValueError:
         return s, "btc_address_checksum"
     if len(raw) == 21 and raw[0] in (0x00, 0x05):
@@ -197,7 +197,7 @@ def _btc_address(s: str) -> tuple[str, str | None]:
 
 
 def _solana_address(s: str) -> tuple[str, str | None]:
-    if _SOL_ADDR.fullmatch(s) and len(base58.b58decode(s)) == 32:
+    if _SOL_ADDR.fullmatch(s) and len(base58.decode(s)) == 32:
         return s, None
     return s, "solana_address_format"
 
@@ -211,7 +211,7 @@ def _hex_tx(s: str, fam: ChainFamily) -> tuple[str, str | None]:
 
 
 def _solana_signature(s: str) -> tuple[str, str | None]:
-    if _SOL_SIG.fullmatch(s) and len(base58.b58decode(s)) == 64:
+    if _SOL_SIG.fullmatch(s) and len(base58.decode(s)) == 64:
         return s, None
     return s, "solana_tx_hash_format"
 
@@ -373,42 +373,3 @@ def check_tx_hash(chain_id: str | None, text: str) -> tuple[str, Issue | None]:
         return s, None
     examples = {"evm_example": EXAMPLES[(EVM, "tx")], "solana_example": EXAMPLES[(SOLANA, "tx")]}
     return s, Issue("tx_hash_format", examples)
-
-
-# ---- detection and explorer links -------------------------------------------------------------------------------
-def detect_family(text: str) -> ChainFamily | None:
-    """Suggest a family from a pasted address, tx hash or explorer link; None when unknown or ambiguous."""
-    s = _LABEL.sub("", _clean(text))
-    url = parse_tx_url(s)
-    if url is not None:
-        site = explorer_chain(url[0])
-        if site is not None:
-            return family(site)
-        if url[1] is None:
-            return None
-        s = url[1]
-    found = _valid_address(s)
-    if found:
-        return found[0]
-    if _address_shape(s) is EVM:  # mixed case with a bad checksum is still an EVM address shape
-        return EVM
-    tx = _valid_tx(s)
-    return tx[0] if tx else None
-
-
-def _explorer_url(chain_id: str, value: str, check, page: int) -> str | None:
-    chain = CHAINS.get(chain_id)
-    if chain is None or chain.explorer is None:
-        return None
-    norm, issue = check(chain_id, value)
-    return None if issue else chain.explorer + _EXPLORER_PATHS[chain.family][page].format(norm)
-
-
-def explorer_tx_url(chain_id: str, tx_hash: str) -> str | None:
-    """Official explorer page of a transaction (text only, never fetched); None if unknown or the hash is invalid."""
-    return _explorer_url(chain_id, tx_hash, check_tx_hash, 0)
-
-
-def explorer_address_url(chain_id: str, address: str) -> str | None:
-    """Official explorer page of a PUBLIC address; None if the network has none or the address is invalid."""
-    return _explorer_url(chain_id, address, check_address, 1)

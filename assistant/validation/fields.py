@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
 from assistant.validation import chains as _chains
+from assistant.validation.kinds import FIELD_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +28,6 @@ class FieldProblem:
     params: dict = field(default_factory=dict)
 
 
-FIELD_KINDS = frozenset({"text", "multiline", "select", "address", "tx_hash", "amount", "datetime", "email",
-                         "version", "ticket", "url", "exchange_uid"})
 
 TEXT_MAX, MULTILINE_MAX, MAX_DECIMALS = 200, 5000, 18
 FUTURE_SLACK = timedelta(days=1)

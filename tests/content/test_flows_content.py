@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import base58
 import pytest
+from embit import base58
 
 from assistant.flows.engine import Session
 from assistant.flows.model import Field, Flow, NodeKind, OutcomeKind
@@ -51,7 +51,7 @@ ADDRESSES = {
     "evm": "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",  # EIP-55 test vector
     "tron": "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",  # the USDT-TRC20 contract
     "bitcoin": "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",  # BIP-173 test vector
-    "solana": base58.b58encode(_digest("solana public key")).decode(),  # 32 bytes, like an ed25519 public key
+    "solana": base58.encode(_digest("solana public key")),  # 32 bytes, like an ed25519 public key
 }
 
 
@@ -64,7 +64,7 @@ def _family(network: str | None) -> str:
 def tx_hash(network: str | None, tag: str) -> str:
     family = _family(network)
     if family == "solana":
-        return base58.b58encode(_digest(tag, 64)).decode()  # a 64-byte signature
+        return base58.encode(_digest(tag, 64))  # a 64-byte signature
     hex64 = hashlib.sha256(tag.encode()).hexdigest()
     return "0x" + hex64 if family == "evm" else hex64
 

@@ -5,12 +5,13 @@ import string
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
-import base58
+from embit import base58
 from embit.bech32 import Encoding, bech32_encode, convertbits
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from assistant.validation.chains import CHAIN_IDS, detect_family, to_checksum_address
+from assistant.validation.chains import CHAIN_IDS, to_checksum_address
+from assistant.validation.explorers import detect_family
 from assistant.validation.fields import FIELD_ERROR_CODES, FIELD_KINDS, FieldProblem, validate
 
 KINDS = sorted(FIELD_KINDS)
@@ -79,7 +80,7 @@ def test_single_character_mutation_of_a_checksummed_address_fails_or_changes_mea
 
 @given(payload=addresses_20)
 def test_generated_tron_addresses_pass_and_are_detected(payload):
-    address = base58.b58encode_check(b"\x41" + payload).decode()
+    address = base58.encode_check(b"\x41" + payload)
     assert validate("address", address, "tron") == (address, None)
     assert validate("address", "41" + payload.hex(), "tron") == (address, None)
     assert detect_family(address) == "tron"
@@ -104,7 +105,7 @@ def test_taproot_with_bech32m_passes_and_with_bech32_fails(program):
 
 @given(key=st.binary(min_size=32, max_size=32), chain=st.sampled_from(["solana", None, "other"]))
 def test_any_32_bytes_in_base58_is_a_solana_address(key, chain):
-    address = base58.b58encode(key).decode()
+    address = base58.encode(key)
     assert validate("address", address, chain) == (address, None)
 
 
@@ -117,7 +118,7 @@ def test_evm_tx_hashes_normalise_to_lowercase_with_0x(digest, chain, prefix, upp
 
 @given(signature=st.binary(min_size=64, max_size=64))
 def test_any_64_bytes_in_base58_is_a_solana_signature(signature):
-    text = base58.b58encode(signature).decode()
+    text = base58.encode(signature)
     assert validate("tx_hash", text, "solana") == (text, None)
 
 

@@ -79,3 +79,30 @@ def test_draft_writes_the_support_request_with_steps_tried(content, tmp_path, ca
 def test_main_py_is_runnable_as_a_script():
     result = subprocess.run([sys.executable, "main.py", "check", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "--format" in result.stdout
+
+
+def test_the_window_starts_without_importing_any_command_module():
+    code = ("import sys\nfrom assistant.cli import build_parser, chosen_command\n"
+            "build_parser(chosen_command(['--locale', 'zh-CN']))\n"
+            "print(sorted(m for m in sys.modules if m.startswith('assistant.commands.')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_each_command_is_listed_with_the_help_line_its_module_gives():
+    import argparse
+    import importlib
+
+    from assistant.cli import COMMANDS
+
+    for name, help_line in COMMANDS.items():
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"assistant.commands.{name}").add_parser(sub)
+        assert sub._choices_actions[0].help == help_line, name
+
+
+def test_the_command_is_found_after_the_locale_option():
+    from assistant.cli import chosen_command
+
+    assert chosen_command(["--locale", "check", "draft", "--flow", "x"]) == "draft"
+    assert chosen_command(["--locale", "en"]) is None and chosen_command(["gui"]) is None

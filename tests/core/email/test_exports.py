@@ -12,8 +12,8 @@ from email import policy
 from email.parser import BytesParser
 from urllib.parse import unquote, urlsplit
 
-import base58
 import pytest
+from embit import base58
 from mnemonic import Mnemonic
 from PIL import Image
 
@@ -30,7 +30,7 @@ NAMES = ("TokenPocket", "TP Wallet", "TP钱包")
 
 # ---- generated public data (every address format) and secrets -----------------------------------------------------
 def _b58check(payload: bytes) -> str:
-    return base58.b58encode(payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4]).decode()
+    return base58.encode(payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4])
 
 
 def public_values() -> dict[str, str]:
@@ -46,8 +46,8 @@ def public_values() -> dict[str, str]:
         "btc_p2sh": _b58check(b"\x05" + os.urandom(20)),
         "btc_p2wpkh": bech32.encode("bc", 0, list(h160)),
         "btc_p2tr": bech32.encode("bc", 1, list(prog32)),
-        "solana": base58.b58encode(os.urandom(32)).decode(),
-        "solana_signature": base58.b58encode(os.urandom(64)).decode(),
+        "solana": base58.encode(os.urandom(32)),
+        "solana_signature": base58.encode(os.urandom(64)),
     }
 
 

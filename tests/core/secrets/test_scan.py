@@ -11,10 +11,8 @@ import random
 import unicodedata
 import uuid
 
-import base58
 import pytest
-from Crypto.Hash import keccak
-from embit import ec, script
+from embit import base58, ec, script
 from mnemonic import Mnemonic
 from nacl.signing import SigningKey
 
@@ -27,6 +25,7 @@ from assistant.secrets.scan import (
     is_blocked,
     redact,
 )
+from assistant.validation.keccak import keccak256
 
 LANGS = Mnemonic.list_languages()
 STRENGTHS = {128: 12, 160: 15, 192: 18, 224: 21, 256: 24}
@@ -71,7 +70,7 @@ def assert_phrase_blocked(text: str, phrase_text: str) -> Finding:
 
 def eip55(raw: bytes) -> str:
     hexaddr = raw.hex()
-    digest = keccak.new(digest_bits=256, data=hexaddr.encode()).hexdigest()
+    digest = keccak256(hexaddr.encode()).hex()
     return "0x" + "".join(c.upper() if int(d, 16) >= 8 else c for c, d in zip(hexaddr, digest, strict=False))
 
 
@@ -315,7 +314,7 @@ def test_hex_outside_the_secp256k1_range_is_not_a_key():
     [(b"\x80", False, "5"), (b"\x80", True, "KL"), (b"\xef", False, "9"), (b"\xef", True, "c")],
 )
 def test_wif_private_key_is_blocked(version, compressed, first):
-    wif = base58.b58encode_check(version + private_key() + (b"\x01" if compressed else b"")).decode()
+    wif = base58.encode_check(version + private_key() + (b"\x01" if compressed else b""))
     assert wif[0] in first and len(wif) == (52 if compressed else 51)
     text = f"imported {wif} into the wallet"
     f = only(find_secrets(text))
@@ -324,7 +323,7 @@ def test_wif_private_key_is_blocked(version, compressed, first):
 
 
 def test_wif_shaped_string_with_a_bad_checksum_is_not_flagged():
-    wif = base58.b58encode_check(b"\x80" + private_key() + b"\x01").decode()
+    wif = base58.encode_check(b"\x80" + private_key() + b"\x01")
     broken = wif[:-1] + ("2" if wif[-1] != "2" else "3")
     assert find_secrets(broken) == []
 
@@ -339,7 +338,7 @@ def extended_key(version_hex: str, key_data: bytes) -> str:
     depth_fingerprint_child = bytes([rng.randrange(5)]) + os.urandom(4) + os.urandom(4)
     raw = bytes.fromhex(version_hex) + depth_fingerprint_child + os.urandom(32) + key_data
     assert len(raw) == 78
-    return base58.b58encode_check(raw).decode()
+    return base58.encode_check(raw)
 
 
 @pytest.mark.parametrize("prefix", XPRV_VERSIONS)
@@ -421,7 +420,7 @@ def test_json_without_keystore_fields_is_not_flagged():
 
 
 def test_solana_secret_key_in_base58_is_blocked():
-    secret = base58.b58encode(solana_keypair()).decode()
+    secret = base58.encode(solana_keypair())
     text = f"Phantom export: {secret}"
     f = only(find_secrets(text))
     assert (f.kind, f.severity) == (SecretKind.SOLANA_SECRET_KEY, Severity.BLOCK)
@@ -444,8 +443,8 @@ def test_json_array_of_64_bytes_that_is_not_a_keypair_asks_for_confirmation():
 
 def test_solana_transaction_signature_is_not_flagged():
     signature = SigningKey.generate().sign(b"transfer 1 SOL").signature
-    assert find_secrets("signature " + base58.b58encode(signature).decode()) == []
-    assert find_secrets("txid " + base58.b58encode(os.urandom(64)).decode()) == []
+    assert find_secrets("signature " + base58.encode(signature)) == []
+    assert find_secrets("txid " + base58.encode(os.urandom(64))) == []
 
 
 # --- labelled passwords and one-time codes -------------------------------------------------------------------
@@ -485,13 +484,13 @@ def public_addresses() -> list[str]:
         eip55(os.urandom(20)),
         "0x" + os.urandom(20).hex(),
         "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
-        base58.b58encode_check(b"\x41" + os.urandom(20)).decode(),
-        base58.b58encode_check(b"\x00" + os.urandom(20)).decode(),
-        base58.b58encode_check(b"\x05" + os.urandom(20)).decode(),
+        base58.encode_check(b"\x41" + os.urandom(20)),
+        base58.encode_check(b"\x00" + os.urandom(20)),
+        base58.encode_check(b"\x05" + os.urandom(20)),
         script.p2wpkh(pub).address(),
         script.p2wsh(script.p2pkh(pub)).address(),
         script.p2tr(pub).address(),
-        base58.b58encode(bytes(SigningKey.generate().verify_key)).decode(),
+        base58.encode(bytes(SigningKey.generate().verify_key)),
         "11111111111111111111111111111111",
     ]
 
@@ -584,9 +583,9 @@ def test_redact_merges_overlapping_spans_and_keeps_text_without_findings():
 
 
 def test_redacted_text_has_nothing_left_to_block():
-    wif = base58.b58encode_check(b"\x80" + private_key()).decode()
+    wif = base58.encode_check(b"\x80" + private_key())
     text = (
-        f"seed {' '.join(words_of('english', 256))} and key {base58.b58encode(solana_keypair()).decode()} and "
+        f"seed {' '.join(words_of('english', 256))} and key {base58.encode(solana_keypair())} and "
         f"{json.dumps(keystore())} and wif {wif}"
     )
     assert is_blocked(text)

@@ -8,20 +8,18 @@ import types
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import base58
 import nacl.signing
 import pytest
+from embit import base58
 from embit.bech32 import Encoding, bech32_encode, convertbits
 
 from assistant.i18n.texts import Texts
 from assistant.validation import chains
 from assistant.validation.chains import (
     ChainFamily,
-    detect_family,
-    explorer_address_url,
-    explorer_tx_url,
     to_checksum_address,
 )
+from assistant.validation.explorers import detect_family, explorer_address_url, explorer_tx_url
 from assistant.validation.fields import FIELD_ERROR_CODES, FIELD_KINDS, FieldProblem, validate, validate_values
 from tests.conftest import shipped_catalog
 
@@ -50,15 +48,15 @@ def solana_key(seed: bytes) -> nacl.signing.SigningKey:
 
 
 def solana_address(seed: bytes) -> str:
-    return base58.b58encode(bytes(solana_key(seed).verify_key)).decode()
+    return base58.encode(bytes(solana_key(seed).verify_key))
 
 
 def solana_signature(seed: bytes) -> str:
-    return base58.b58encode(solana_key(seed).sign(b"transfer 2 SOL").signature).decode()
+    return base58.encode(solana_key(seed).sign(b"transfer 2 SOL").signature)
 
 
 def tron_address(payload: bytes) -> str:
-    return base58.b58encode_check(b"\x41" + payload).decode()
+    return base58.encode_check(b"\x41" + payload)
 
 
 def ok(kind: str, value: str, chain: str | None = None) -> str:
@@ -144,7 +142,7 @@ def test_tron_addresses_built_from_random_payloads_are_accepted():
 
 
 def test_tron_hex_form_is_normalised_to_base58():
-    raw = base58.b58decode_check(TRON_USDT)
+    raw = base58.decode_check(TRON_USDT)
     assert ok("address", raw.hex(), "tron") == TRON_USDT
 
 
@@ -222,7 +220,7 @@ def test_solana_system_program_address_is_accepted():
 
 
 def test_base58_that_does_not_decode_to_32_bytes_is_not_a_solana_address():
-    short = base58.b58encode(hashlib.sha256(b"x").digest()[:31]).decode()
+    short = base58.encode(hashlib.sha256(b"x").digest()[:31])
     problem = bad("address", short, "solana")
     assert problem.code == "solana_address_format" and "32" in message(problem)
     assert bad("address", "0" + solana_address(b"alice")[1:], "solana").code == "solana_address_format"
@@ -658,7 +656,7 @@ def test_a_missing_scanner_stops_validation_instead_of_passing_the_value(monkeyp
 def test_real_scanner_blocks_a_recovery_phrase_and_a_solana_secret_key_but_not_a_signature():
     phrase = "legal winner thank year wave sausage worth useful legal winner thank yellow"  # BIP-39 test vector
     key = solana_key(b"wallet")
-    keypair = base58.b58encode(bytes(key) + bytes(key.verify_key)).decode()
+    keypair = base58.encode(bytes(key) + bytes(key.verify_key))
     fields = [F("desc", "text"), F("sig", "tx_hash"), F("key", "tx_hash")]
     clean, errors = validate_values(fields, {"desc": phrase, "sig": solana_signature(b"s"), "key": keypair},
                                     {"sig": "solana", "key": "solana"})
