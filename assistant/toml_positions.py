@@ -173,6 +173,7 @@ class TomlSource:
     path: Path
     data: dict
     lines: dict[tuple[str, ...], int]  # key path → 1-based line
+    text_lines: tuple[str, ...] = ()  # the raw lines, for columns and keys inside inline tables
     warnings: tuple[ContentError, ...] = ()  # W002: a byte-order mark or CRLF line ends (the file is still used)
 
     def line_of(self, *key: str | int, default: int = 1) -> int:
@@ -185,7 +186,37 @@ class TomlSource:
         return default
 
     def error(self, code: str, message: str, *key: str | int) -> ContentError:
-        return ContentError(self.path, self.line_of(*key), 1, code, message)
+        """An error at the deepest known prefix of `key`; the column is that key's own when it is on the line."""
+        line = self.line_of(*key)
+        return ContentError(self.path, line, self._col(line, str(key[-1]) if key else ""), code, message)
+
+    def error_at(self, code: str, message: str, position: tuple[int, int]) -> ContentError:
+        return ContentError(self.path, position[0], position[1], code, message)
+
+    def _col(self, line: int, word: str) -> int:
+        if not word or not 0 < line <= len(self.text_lines):
+            return 1
+        text = self.text_lines[line - 1]
+        found = re.search(rf"(?<![\w\-]){re.escape(word)}\s*=", text)
+        return found.start() + 1 if found else len(text) - len(text.lstrip()) + 1
+
+    def find(self, start: int, *marks: str) -> tuple[int, int]:
+        """Position (line, column) of the last of `marks` (regexes), each searched after the one before, from line `start`.
+
+        Keys inside inline tables (`choices = [{ id = "a", nxt = "b" }]`) have no index entry of their own; an
+        error about one searches for it after a mark that identifies its table, such as `id = "a"`.
+        """
+        line, col = start, 0
+        for mark in marks:
+            pattern = re.compile(mark)
+            for number in range(line, len(self.text_lines) + 1):
+                found = pattern.search(self.text_lines[number - 1], col if number == line else 0)
+                if found:
+                    line, col = number, found.start()
+                    break
+            else:
+                return start, 1
+        return line, col + 1
 
 
 def _index_lines(text: str) -> dict[tuple[str, ...], int]:
@@ -234,4 +265,4 @@ def read_toml(path: Path) -> TomlSource:
             path, line, col, "E001",
             f"TOML syntax error: {message}; check quotes, brackets and that multi-line text is inside ''' … '''",
         ) from None
-    return TomlSource(path, data, _index_lines(text), tuple(warnings))
+    return TomlSource(path, data, _index_lines(text), tuple(text.splitlines()), tuple(warnings))

@@ -22,7 +22,7 @@ from assistant.email.draft import BILINGUAL_LOCALE, Detail, Draft, build_draft, 
 from assistant.errors import ExportBlocked
 from assistant.flows.engine import Session
 from assistant.i18n.texts import Texts
-from assistant.secrets.guard import Exit, Hit, scan_parts
+from assistant.secrets.guard import INPUTS, Exit, Hit, scan_parts
 from assistant.secrets.recipient import RecipientIssue, RecipientWarning, check_recipient
 
 LIVE_SCAN_LIMIT = 200_000  # characters; longer texts are still guarded at export
@@ -211,7 +211,7 @@ class ReviewModel:
     # ---- the live secret check -----------------------------------------------------------------------------
     def message(self) -> exports.Message:
         return exports.Message(self.to, self.subject, self.body, self.files.included(), self.accepted_values(),
-                               self.draft.languages, self.draft.trusted_texts)
+                               self.draft.languages, self.draft.trusted_texts, exports.entries_of(self.draft))
 
     def accepted_values(self) -> tuple[str, ...]:
         return (*self.draft.public_values, *sorted(self.accepted))
@@ -222,7 +222,7 @@ class ReviewModel:
         parts = message.parts()
         if sum(len(p.text) for p in parts) > LIVE_SCAN_LIMIT:
             return self.hits  # too long to scan on every keystroke; the export guard still scans it
-        self.hits = scan_parts(parts, message.accepted, message.trusted)
+        self.hits = scan_parts(parts, message.accepted, message.trusted, inputs=message.inputs)
         key = tuple((h.part.name, h.part.label, h.finding.kind, h.finding.start, h.finding.end) for h in self.hits)
         if key != self._hit_key:
             self._hit_key = key
@@ -234,6 +234,8 @@ class ReviewModel:
         if not 0 <= index < len(self.hits):
             return None
         hit = self.hits[index]
+        if hit.part.name == INPUTS:
+            return None  # a secret split over several entries: the person removes the pieces in the text
         redaction = Redaction(hit.part.name, hit.finding.start, hit.finding.end, placeholder)
         if hit.part.name in TEXT_PARTS:
             self._set_text(hit.part.name, splice(getattr(self, hit.part.name), redaction.start, redaction.end,

@@ -262,7 +262,7 @@ class FlowController:
             store.discard()
             return
         try:
-            store.save(session.to_dict(), self.locale)
+            store.save(session.to_dict(), self.locale, public=session.public_values())
         except AutosaveBusy:
             self.news.emit(News(AutosaveNews.OTHER_WINDOW))
         except OSError as exc:

@@ -52,18 +52,26 @@ def check_coverage(catalog: Catalog, locales: list[str]) -> list[Problem]:
     source = catalog.texts.get(src_code, {})
     broken = {p.path for p in catalog.problems if p.code in ("E001", "E002", "E003")}
     if src_code in locales:
+        reported: set[str] = set()  # a shared part's text is needed by every flow that includes it; say so once
         for flow in catalog.flows.values():
-            path = locale_dir(catalog, src_code) / f"{flow.id}.toml"
-            where = path if path.exists() else flow.path
             for key, node_id in required_keys(flow):
-                if key not in source and where not in broken:
-                    line = _line_for(catalog, where, key, flow.nodes[node_id].line if node_id else 1)
-                    problems.append(Problem(where, line, 1, Severity.ERROR, "E020",
-                                            f"missing text {key.split('.', 1)[1]!r} for flow {flow.id!r}; add it to {path.name}"))
+                if key in source or key in reported:
+                    continue
+                node = flow.nodes[node_id] if node_id else None
+                stem = key.split(".", 1)[0]  # the flow, or the shared part that holds the node's text
+                path = locale_dir(catalog, src_code) / f"{stem}.toml"
+                where = path if path.exists() else (flow.path_of(node) if node else flow.path)
+                if where in broken:
+                    continue
+                reported.add(key)
+                line = _line_for(catalog, where, key, node.line if node else 1)
+                owner = f"flow {flow.id!r}" if stem == flow.id else f"the shared part {stem!r}"
+                problems.append(Problem(where, line, 1, Severity.ERROR, "E020",
+                                        f"missing text {key.split('.', 1)[1]!r} for {owner}; add it to {path.name}"))
             for node in flow.nodes.values():
                 for guide in node.guides:
                     if f"guides.{guide}.title" not in source:
-                        problems.append(Problem(flow.path, node.line, 1, Severity.ERROR, "E023",
+                        problems.append(Problem(flow.path_of(node), node.line, 1, Severity.ERROR, "E023",
                                                 f"node {node.id!r} links guide {guide!r}, which guides.toml of {src_code} "
                                                 f"does not define; add [{guide}] with title and body there"))
     for locale in locales:

@@ -20,6 +20,7 @@ _FLOW_REF = re.compile(r"\bflows?[:/=#]\s*([A-Za-z0-9_-]+)")  # flow:<id>, flows
 
 def check_flow_references(catalog: Catalog, locales: list[str]) -> list[Problem]:
     known = set(catalog.flows) | set(catalog.disabled_flows)
+    known |= {part for flow in catalog.flows.values() for part in flow.parts}  # shared parts flows include
     problems: list[Problem] = []
     missing: set[str] = set()
     for locale in locales:

@@ -45,6 +45,17 @@ def add_parser(sub) -> None:
     f.add_argument("--first-sent", default="", metavar="YYYY-MM-DD", help="the date the first request was sent")
     f.add_argument("--changed", default="", metavar="TEXT", help="what changed since the first request")
     f.add_argument("--needed", default="", metavar="TEXT", help="what is still needed from support")
+    p.add_argument("--confirm-public", action="append", default=[], metavar="VALUE",
+                   help="VALUE is public (e.g. a transaction hash the firewall asks about), like the review page's "
+                        "Keep button; a recovery phrase or key is blocked all the same")
+
+
+def safe(message: str) -> str:
+    """A message for the terminal with anything that looks like a secret cut out: messages may quote what the
+    user typed (a recipient, a field value), and a terminal is a log."""
+    from assistant.secrets.scan import find_secrets, redact
+
+    return redact(message, find_secrets(message), "[hidden]")
 
 
 def _pairs(items: list[str], what: str) -> dict[str, str]:
@@ -117,10 +128,10 @@ def run(args) -> int:
             walk(session, answers, values)
     except FieldErrors as exc:
         for name, problem in exc.errors.items():
-            print(f"error: field {name!r}: {texts.field_error(problem)}", file=sys.stderr)
+            print(safe(f"error: field {name!r}: {texts.field_error(problem)}"), file=sys.stderr)
         return USAGE_ERROR
     except FlowError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(safe(f"error: {exc}"), file=sys.stderr)
         return USAGE_ERROR
     outcome = session.current
     if outcome.outcome is OutcomeKind.RESOLVED:
@@ -172,8 +183,8 @@ def export(session: Session, catalog: Catalog, locale: str, args) -> int:
     official = profile.domains if profile else ()
     names = (profile.name, *profile.aliases) if profile else ()
     for warning in check_recipient(draft.to, official, recipient=draft.recipient, names=names):
-        print(f"warning: recipient: {warning.message}", file=sys.stderr)
-    message = Message.from_draft(draft, files)
+        print(safe(f"warning: recipient: {warning.message}"), file=sys.stderr)
+    message = Message.from_draft(draft, files, accepted=tuple(getattr(args, "confirm_public", []) or ()))
     try:
         if out is None:
             sys.stdout.write(text_for(message, Exit.TXT))
@@ -182,14 +193,16 @@ def export(session: Session, catalog: Catalog, locale: str, args) -> int:
             return 0
         save(message, out)
     except ExportBlocked as exc:
-        print("error: blocked: nothing was written, because the draft holds what looks like a secret.", file=sys.stderr)
+        texts = Texts(catalog, locale)
+        print(f"error: blocked: {texts.ui('review.secret.blocked')}", file=sys.stderr)
         for hit in exc.findings:
-            print(f"  - {describe(hit)}", file=sys.stderr)
-        print("Real support never asks for a recovery phrase, private key or password. Remove it (and if it is a "
-              "transaction hash, give it with --field for the transaction-hash field).", file=sys.stderr)
+            print(f"  - {describe(hit, texts.ui(f'review.secret.why.{hit.finding.kind}'))}", file=sys.stderr)
+        if not any(hit.blocking for hit in exc.findings):
+            print("(if a value it asks about is public, e.g. a transaction hash, pass it with --confirm-public VALUE)",
+                  file=sys.stderr)
         return BLOCKED
     except AssistantError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(safe(f"error: {exc}"), file=sys.stderr)
         return FAILED
     print(f"wrote {out}", file=sys.stderr)
     if follow_up:

@@ -72,6 +72,9 @@ class Catalog:
     link_domains: tuple[str, ...]
     problems: list[Problem] = field(default_factory=list)
     sources: dict[Path, TomlSource] = field(default_factory=dict)
+    # "<flow>.nodes.<id>" → "<part>.nodes.<id>" for nodes a flow includes from a shared part: their text is
+    # written once, in locales/<locale>/<part>.toml; a flow's own file may still word one of them its own way.
+    shared_nodes: dict[str, str] = field(default_factory=dict)
     fallbacks_logged: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)
 
     def chain(self, locale: str) -> list[str]:
@@ -93,11 +96,23 @@ class Catalog:
         current = self.unit_hashes.get(unit)
         return lock is not None and current is not None and lock != current
 
+    def shared_key(self, key: str) -> str | None:
+        """The key in a shared part's file that stands for `key` of a flow (None if the node is the flow's own)."""
+        head = key.split(".", 3)
+        if len(head) < 3 or head[1] != "nodes":
+            return None
+        prefix = ".".join(head[:3])
+        target = self.shared_nodes.get(prefix)
+        return None if target is None else target + key[len(prefix):]
+
     def entry(self, locale: str, key: str) -> TextEntry | None:
         """The text shown for `key`: the first locale of the chain that has it, skipping empty texts and outdated
         safety texts (those fall back along the locale's own chain, e.g. ja → en → zh-CN, and are logged once)."""
+        shared = self.shared_key(key)
         for code in self.chain(locale):
             found = self.texts[code].get(key)
+            if found is None and shared is not None:
+                found = self.texts[code].get(shared)
             if found is None or (isinstance(found.value, str) and not found.value.strip()):
                 continue
             # Safety text translated from an older source could tell people something no longer true.
@@ -146,9 +161,10 @@ def _problem(err: ContentError, severity: Severity = Severity.ERROR) -> Problem:
     return Problem(err.path, err.line, err.col, severity, err.code, err.message)
 
 
-def _content_files(folder: Path) -> list[Path]:
-    """TOML files of a folder, without hidden ones (machine-written snapshots, editors' lock and temp files)."""
-    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
+def _content_files(folder: Path, *, parts: bool = True) -> list[Path]:
+    """TOML files of a folder, without hidden ones (machine-written snapshots, editors' lock and temp files);
+    `parts=False` also leaves out shared parts (`_<part>.toml`), which flows include rather than being flows."""
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith(".") and (parts or not p.name.startswith("_")))
 
 
 def load_catalog(content_dir: Path, *, use_cache: bool = False) -> Catalog:
@@ -187,24 +203,34 @@ def _load(content_dir: Path) -> Catalog:
 
     flows: dict[str, Flow] = {}
     disabled: dict[str, str] = {}
-    for path in _content_files(content_dir / "flows"):
+    parts: dict[str, TomlSource | None] = {}
+
+    def read_part(name: str) -> TomlSource | None:
+        if name not in parts:  # read once, however many flows include it, so its own errors are reported once
+            path = content_dir / "flows" / f"{name}.toml"
+            parts[name] = read(path) if path.is_file() else None
+        return parts[name]
+
+    for path in _content_files(content_dir / "flows", parts=False):
         src = read(path)
         if src is None:
             disabled[path.stem] = problems[-1].render()
             continue
         try:
-            flow = parse_flow(src, FIELD_KINDS)
+            flow = parse_flow(src, FIELD_KINDS, read_part)
         except ContentError as err:
             problems.append(_problem(err))
             disabled[path.stem] = str(err)
             continue
-        graph = graph_problems(flow, src)
+        graph = graph_problems(flow, src, {k: v for k, v in parts.items() if v is not None})
         problems.extend(_problem(e) for e in graph)
         if graph:
             disabled[flow.id] = str(graph[0])
         else:
             flows[flow.id] = flow
-        critical |= {f"{flow.id}.nodes.{n.id}" for n in flow.nodes.values() if n.critical}
+        critical |= {flow.text_base(n) for n in flow.nodes.values() if n.critical}
+    problems = list(dict.fromkeys(problems))  # a shared part's problem, found through every flow, is one problem
+    shared = {f"{flow.id}.nodes.{n.id}": flow.text_base(n) for flow in flows.values() for n in flow.nodes.values() if n.origin}
     flows = dict(sorted(flows.items(), key=lambda kv: (kv[1].order, kv[0])))
 
     texts: dict[str, dict[str, TextEntry]] = {}
@@ -225,7 +251,7 @@ def _load(content_dir: Path) -> Catalog:
             if code == source_locale:
                 unit_hashes.update(hashes)
     return Catalog(content_dir, source_locale, locales, flows, disabled, texts, locks, unit_hashes,
-                   frozenset(critical), profiles, default_profile, link_domains, problems, sources)
+                   frozenset(critical), profiles, default_profile, link_domains, problems, sources, shared)
 
 
 def units(data: dict) -> dict[tuple[str, ...], dict]:
@@ -307,10 +333,11 @@ def _load_contacts(path: Path, read, problems: list[Problem]) -> tuple[dict[str,
 
 
 def required_keys(flow: Flow) -> list[tuple[str, str | None]]:
-    """(text key, node id or None) every locale must hold for this flow."""
+    """(text key, node id or None) every locale must hold for this flow; a node included from a shared part
+    has its keys in that part's file (`<part>.nodes.<id>…`)."""
     keys: list[tuple[str, str | None]] = [(f"{flow.id}.flow.title", None), (f"{flow.id}.flow.summary", None)]
     for node in flow.nodes.values():
-        base = f"{flow.id}.nodes.{node.id}"
+        base = flow.text_base(node)
         keys.append((f"{base}.title", node.id))
         if node.kind in (NodeKind.STEP, NodeKind.OUTCOME):
             keys.append((f"{base}.body", node.id))

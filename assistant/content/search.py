@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from assistant.content.catalog import Catalog
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CODE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")  # chain error names such as OUT_OF_ENERGY, kept whole too
 FLOW_WEIGHT = 1.15  # a flow-level match beats an equally good step match
 MIN_SCORE = 0.5
 
@@ -30,6 +31,7 @@ def tokens(text: str, *, unigrams: bool = False) -> set[str]:
                 found.update(run)
             found.update(run[i:i + 2] for i in range(len(run) - 1))
         found.update("".join(" " if _is_cjk(ch) else ch for ch in word).split())
+    found.update(code for code in _CODE.findall(text))
     return found
 
 
@@ -58,6 +60,8 @@ class SearchIndex:
                 flow_text += catalog.words(locale, f"{flow_id}.flow.keywords")
                 for nid in flow.nodes:
                     node_text[nid].append(catalog.text(locale, f"{flow_id}.nodes.{nid}.title"))
+                    # what people type for this step: error messages and phrasings, per language (optional)
+                    node_text[nid] += catalog.words(locale, f"{flow_id}.nodes.{nid}.keywords")
             self._docs.append(_Doc(flow_id, None, frozenset(tokens(" ".join(flow_text), unigrams=True))))
             for nid, parts in node_text.items():
                 self._docs.append(_Doc(flow_id, nid, frozenset(tokens(" ".join(parts), unigrams=True))))

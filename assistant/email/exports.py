@@ -136,12 +136,20 @@ class Message:
     accepted: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     trusted: tuple[str, ...] = field(default=(), repr=False)  # text the app wrote itself (see firewall.scan_parts)
+    entries: tuple[str, ...] = field(default=(), repr=False)  # the user's field values, in path order
 
     @classmethod
     def from_draft(cls, draft, attachments: Sequence[Attachment] = (), accepted: Sequence[str] = ()) -> Message:
         return cls(draft.to, draft.subject, draft.body, tuple(attachments),
                    tuple(draft.public_values) + tuple(accepted), tuple(draft.languages),
-                   tuple(getattr(draft, "trusted_texts", ()))).cleaned()
+                   tuple(getattr(draft, "trusted_texts", ())), entries_of(draft)).cleaned()
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """The user's own inputs joined in order for the firewall: field values still in the body (the
+        description among them), To, Subject, attached text."""
+        texts = tuple(a.text() for a in self.attachments if a.is_text)
+        return (*(v for v in self.entries if v and v in self.body), self.to, self.subject, *texts)
 
     def cleaned(self) -> Message:
         """Subject, body and file names made safe to write. `to` stays exactly as typed: it is never repaired,
@@ -167,6 +175,11 @@ class Message:
         return parts
 
 
+def entries_of(draft) -> tuple[str, ...]:
+    """The values a person typed into the forms, in path order (as the email shows them)."""
+    return tuple(d.value for d in getattr(draft, "details", ()) if d.included and d.kind != "select")
+
+
 def as_message(item) -> Message:
     """A Message as it is, or a Draft taken as it was built (no attachments, its tx hashes accepted)."""
     return item if isinstance(item, Message) else Message.from_draft(item)
@@ -176,7 +189,7 @@ def checked(message: Message, exit_name: Exit) -> Message:
     """The cleaned message, after the secret firewall let it pass (raises ExportBlocked otherwise), with its
     direction controls made visible."""
     clean = as_message(message).cleaned()
-    guard(clean.parts(), exit_name, accepted=clean.accepted, trusted=clean.trusted)
+    guard(clean.parts(), exit_name, accepted=clean.accepted, trusted=clean.trusted, inputs=clean.inputs)
     return clean.revealed()
 
 

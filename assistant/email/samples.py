@@ -107,26 +107,26 @@ def address(network: str | None, role: str) -> str:
     fam = chains.family(network)
     raw = _digest(f"address/{role}")
     if fam is chains.TRON:
-        import base58
+        from embit import base58
 
-        return base58.b58encode_check(b"\x41" + raw[:20]).decode()
+        return base58.encode_check(b"\x41" + raw[:20])
     if fam is chains.BITCOIN:
         from embit.bech32 import encode
 
         return encode("bc", 0, raw[:20])
     if fam is chains.SOLANA:
-        import base58
+        from embit import base58
 
-        return base58.b58encode(raw).decode()
+        return base58.encode(raw)
     return chains.to_checksum_address("0x" + raw[:20].hex())
 
 
 def tx_hash(network: str | None, role: str) -> str:
     fam = chains.family(network)
     if fam is chains.SOLANA:
-        import base58
+        from embit import base58
 
-        return base58.b58encode(_digest(f"tx/{role}", 64)).decode()
+        return base58.encode(_digest(f"tx/{role}", 64))
     digits = _digest(f"tx/{role}").hex()
     return digits if fam in (chains.TRON, chains.BITCOIN) else "0x" + digits
 

@@ -12,7 +12,7 @@ from types import MappingProxyType
 from assistant.errors import FieldErrors, FlowError
 from assistant.flows.conditions import all_hold, resolve
 from assistant.flows.model import Choice, Field, Flow, Node, NodeKind
-from assistant.validation.fields import validate_values
+from assistant.validation.fields import split_secret_fields, validate_values
 
 Answer = str | Mapping[str, str]
 STATE_FORMAT = 1
@@ -64,6 +64,11 @@ class Session:
             if entry.kind is NodeKind.FORM:
                 values.update(entry.answer)  # type: ignore[arg-type]
         return values
+
+    def public_values(self) -> tuple[str, ...]:
+        """Values entered in transaction-hash fields: public by the user's own statement."""
+        return tuple(entry.answer[f.name] for entry in self._path if isinstance(entry.answer, Mapping)
+                     for f in self.flow.node(entry.node_id).fields if f.kind == "tx_hash" and entry.answer.get(f.name))
 
     def chain(self, field: Field) -> str | None:
         return _chain(field, self._answers)
@@ -174,7 +179,14 @@ class Session:
         if unknown:
             raise FlowError(f"form {node.id!r} has no field(s) {', '.join(sorted(unknown))}")
         chains = {f.name: _chain(f, answers) for f in fields}
-        clean, errors = validate_values(fields, values, chains)
+        earlier = [v for a in answers.values() if isinstance(a, Mapping) for v in a.values()]
+        addresses = [v for n_id, a in answers.items() if isinstance(a, Mapping)
+                     for f in self.flow.node(n_id).fields if f.kind == "address" and a.get(f.name)
+                     for v in (a[f.name],)]
+        addresses += [str(values.get(f.name, "")).strip() for f in fields if f.kind == "address" and values.get(f.name)]
+        clean, errors = validate_values(fields, values, chains, addresses)
+        if not errors:  # a secret split over this form and earlier ones (or over two fields of this one)
+            errors = split_secret_fields(earlier, fields, clean)
         if errors:
             raise FieldErrors(errors)
         return clean

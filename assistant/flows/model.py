@@ -71,6 +71,7 @@ class Node:
     outcome: OutcomeKind | None = None
     guides: tuple[str, ...] = ()  # ids of guide pages linked from this node
     recipient: str = "wallet"  # outcome: who the support request is for ("wallet" or "exchange")
+    origin: str = ""  # the shared part (content/flows/_<part>.toml) that defines this node; "" = the flow's own file
 
     def choice(self, choice_id: str) -> Choice | None:
         return next((c for c in self.choices if c.id == choice_id), None)
@@ -87,6 +88,15 @@ class Flow:
     order: int = 0
     path: Path = field(default_factory=Path)
     keywords: tuple[str, ...] = ()
+    parts: dict[str, Path] = field(default_factory=dict)  # included shared parts: name → file
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]
+
+    def path_of(self, node: Node) -> Path:
+        """The file that defines `node`: the flow's own, or the shared part it was included from."""
+        return self.parts.get(node.origin, self.path)
+
+    def text_base(self, node: Node) -> str:
+        """Where the node's text lives in a locale: `<flow>.nodes.<id>`, or `<part>.nodes.<id>` for shared nodes."""
+        return f"{node.origin or self.id}.nodes.{node.id}"

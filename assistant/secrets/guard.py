@@ -6,6 +6,7 @@ Messages describe what was found and where, never the secret itself.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -23,27 +24,15 @@ class Exit(StrEnum):
     PDF = "pdf"
 
 
-EXIT_NAMES = {Exit.EML: ".eml file", Exit.MAILTO: "mail app", Exit.CLIPBOARD: "clipboard", Exit.TXT: "text file",
-              Exit.PRINT: "printer", Exit.PDF: "PDF file"}
-
-# Why each kind of secret must not be sent (English; the UI has translated versions under ui.review.secret.*).
-WHY = {
-    "mnemonic": "a recovery phrase is the wallet itself: whoever reads it can take every coin, and real support never asks for it",
-    "private_key_hex": "64 hexadecimal characters may be a private key, which gives full control of the funds",
-    "wif": "a WIF private key gives full control of the Bitcoin funds",
-    "extended_private_key": "an extended private key (xprv) unlocks every address of the wallet",
-    "keystore_json": "a keystore file can be cracked offline and, with its password, gives full control",
-    "solana_secret_key": "a Solana secret key gives full control of the account",
-    "password_line": "a password or PIN belongs to you alone; support never needs it",
-    "totp_code": "a one-time (2FA / verification) code lets someone log in as you",
-}
-PART_NAMES = {"to": "recipient", "subject": "subject", "body": "body", "attachment_name": "attachment name",
-              "attachment_text": "attached text file"}
+# User-facing wording lives in the locale files (ui_review.toml: review.secret.kind.*, review.secret.why.*);
+# this package only reports codes (the finding's kind, the part's name) and neutral details.
+INPUTS = "inputs"  # the Part holding the user's own inputs joined in order (see `request.spanning`)
 
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """One piece of outgoing text: `name` is to/subject/body/attachment_name/attachment_text."""
+    """One piece of outgoing text: `name` is to/subject/body/attachment_name/attachment_text, or "inputs"
+    (the user's own inputs joined in order: only findings reaching over two of them are reported)."""
 
     name: str
     text: str = field(repr=False)  # never in a repr: it may hold the secret, and reprs end up in logs
@@ -64,10 +53,25 @@ class Hit:
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of `offset` in `text`."""
+    """1-based line and column of `offset` in `text` (one finding; use `Lines` for many)."""
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, col
+
+
+class Lines:
+    """Line starts of a text, found once, so positions of many findings cost a binary search each."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        at = text.find("\n")
+        while at >= 0:
+            self.starts.append(at + 1)
+            at = text.find("\n", at + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
 
 
 def _norm_value(value: str) -> str:
@@ -75,47 +79,104 @@ def _norm_value(value: str) -> str:
     return v[2:] if v.startswith("0x") else v
 
 
+def normalised_value(value: str) -> str:
+    """How accepted values compare: trimmed, lower-case, without 0x."""
+    return _norm_value(value)
+
+
 def accepted_set(values: Iterable[str]) -> frozenset[str]:
     """Values the user has said are public (transaction hashes entered in the tx-hash field)."""
     return frozenset(_norm_value(v) for v in values if v and v.strip())
 
 
-def scan_parts(parts: Sequence[Part], accepted: Iterable[str] = (), trusted: Iterable[str] = ()) -> list[Hit]:
+def scan_parts(parts: Sequence[Part], accepted: Iterable[str] = (), trusted: Iterable[str] = (), *,
+               inputs: Sequence[str] = (), addresses: Iterable[str] = ()) -> list[Hit]:
     """Every finding that stops an export. A CONFIRM finding whose text is an accepted value (a transaction hash
     from the tx-hash field, or one the user confirmed), or lies wholly inside text the app wrote from its content
-    files (`trusted`: template, labels, step titles), is dropped; a BLOCK finding never is."""
+    files (`trusted`: template, labels, step titles), is dropped; a BLOCK finding never is.
+
+    `inputs` are the user's own inputs in order (field values, description, To, Subject, attachment text): a
+    secret split over two of them is reported as a hit on an extra "inputs" part."""
+    from assistant.secrets.request import spanning
+
     ok = accepted_set(accepted)
     known = tuple(t for t in trusted if t)
+    static = _static_lines(known)
+    own = tuple(addresses)
     hits: list[Hit] = []
     for part in parts:
         if not part.text:
             continue
-        for f in find_secrets(part.text, context=part.context):
+        lines: Lines | None = None
+        for f in _findings(part, static, own):
             if f.severity is Severity.CONFIRM:
                 found = part.text[f.start:f.end]
                 if _norm_value(found) in ok or any(found in t for t in known):
                     continue
-            line, col = position(part.text, f.start)
-            hits.append(Hit(part, f, line, col))
+            lines = lines or Lines(part.text)
+            hits.append(Hit(part, f, *lines.position(f.start)))
+    values = [v for v in inputs if v]
+    if len(values) > 1:
+        for s in spanning(values, addresses=own):
+            joined = Part(INPUTS, s.joined)
+            f = s.finding
+            if f.severity is Severity.CONFIRM and any(_norm_value(values[i][a:b]) in ok for i, a, b in s.pieces):
+                continue
+            hits.append(Hit(joined, f, s.pieces[0][0] + 1, s.pieces[0][1] + 1))
     return hits
 
 
-def describe(hit: Hit) -> str:
-    """English one-liner for logs and the command line; never contains the secret."""
-    where = PART_NAMES.get(hit.part.name, hit.part.name)
-    if hit.part.label:
-        where += f" {hit.part.label!r}"
-    why = WHY.get(str(hit.finding.kind), "it may give someone control of your funds")
-    what = "must be removed" if hit.blocking else "must be removed, or confirmed as a transaction hash"
-    return f"{where}, line {hit.line}, column {hit.col}: {hit.finding.kind} ({hit.finding.detail}) {what}: {why}"
+def _findings(part: Part, static: Sequence[str], own: Sequence[str]) -> list[Finding]:
+    """Findings of one part. A value blocked only because a key label precedes it is judged again with the app's
+    own lines blanked out: the email's safety line ("support never asks for your private key") labels nothing.
+    Every other block stands, even inside app-written text."""
+    found = find_secrets(part.text, context=part.context, addresses=own)
+    labelled = [f for f in found if f.severity is Severity.BLOCK and f.detail.endswith("labelled as a key")]
+    if not labelled or not static:
+        return found
+    again = {(g.start, g.end): g for g in find_secrets(_mask(part.text, static), context=part.context, addresses=own)}
+    return [again.get((f.start, f.end), f) if f in labelled else f for f in found]
 
 
-def guard(parts: Sequence[Part], exit_name: str, *, accepted: Iterable[str] = (), trusted: Iterable[str] = ()) -> None:
-    """Raise ExportBlocked if any outgoing text holds a secret; return quietly otherwise."""
-    hits = scan_parts(parts, accepted, trusted)
+def _static_lines(trusted: Sequence[str]) -> tuple[str, ...]:
+    """Whole lines of app-written text (no template placeholders), longest first."""
+    found = {line.strip() for t in trusted for line in t.splitlines()}
+    return tuple(sorted((x for x in found if len(x) >= 6 and "{{" not in x and "{%" not in x), key=len, reverse=True))
+
+
+def _mask(text: str, static: Sequence[str]) -> str:
+    """`text` with the app's own lines blanked out (same length, so offsets hold): the email's safety line
+    ("support never asks for your private key") is not a label of the value the user typed below it."""
+    if not static:
+        return text
+    chars: list[str] | None = None
+    for line in static:
+        at = text.find(line)
+        while at >= 0:
+            if chars is None:
+                chars = list(text)
+            chars[at : at + len(line)] = " " * len(line)
+            at = text.find(line, at + len(line))
+    return "".join(chars) if chars is not None else text
+
+
+def describe(hit: Hit, why: str = "") -> str:
+    """One line for logs and the command line, in codes (part, line, column, kind, detail); `why` is the
+    caller's explanation in the user's language. Never contains the secret."""
+    where = hit.part.name + (f" {hit.part.label!r}" if hit.part.label else "")
+    if hit.part.name == INPUTS:
+        where += f" (entry {hit.line} onwards, read together)"
+        text = f"{where}: {hit.finding.kind} ({hit.finding.detail}) [{hit.finding.severity}]"
+    else:
+        text = f"{where}, line {hit.line}, column {hit.col}: {hit.finding.kind} ({hit.finding.detail}) [{hit.finding.severity}]"
+    return f"{text}: {why}" if why else text
+
+
+def guard(parts: Sequence[Part], exit_name: str, *, accepted: Iterable[str] = (), trusted: Iterable[str] = (),
+          inputs: Sequence[str] = (), addresses: Iterable[str] = ()) -> None:
+    """Raise ExportBlocked if any outgoing text holds a secret; return quietly otherwise. The exception's
+    message is in codes; callers show `review.secret.*` texts from the locale files."""
+    hits = scan_parts(parts, accepted, trusted, inputs=inputs, addresses=addresses)
     if hits:
-        target = EXIT_NAMES.get(exit_name, exit_name)  # type: ignore[call-overload]
-        lines = "\n".join(f"  - {describe(h)}" for h in hits)
-        message = (f"Nothing was sent to the {target}: the text holds {len(hits)} possible secret(s). Real support "
-                   f"never asks for a recovery phrase, private key or password.\n{lines}")
-        raise ExportBlocked(hits, message)
+        lines = "; ".join(describe(h) for h in hits)
+        raise ExportBlocked(hits, f"export to {exit_name} blocked: {len(hits)} finding(s): {lines}")

@@ -1,5 +1,6 @@
 """Recovery-phrase detection for the secret scanner: wordlists, lookup tables and runs of list words.
 
+
 Every wordlist is one bit in a mask, so one dict lookup tells which lists a token belongs to. The tables
 are built on first use (about 0.2 s) and cached for the life of the process. `secret_scan` tokenises the
 text and feeds each token's mask to `PhraseRuns`; unseparated Chinese goes to `chinese_segment`.
@@ -7,12 +8,13 @@ text and feeds each token's mask to `PhraseRuns`; unseparated Chinese goes to `c
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
+
+from assistant.secrets.language import natural_english
 
 # Order fixes the bit of each list: the 12 lists shipped by Trezor's `mnemonic`, then SLIP-39 (Shamir shares).
 BIP39_LANGUAGES = (
@@ -54,7 +56,10 @@ _FUZZY_LANGUAGES = (*_PREFIX_LANGUAGES, "turkish", "russian")
 _FUZZY_MASK = sum(1 << LANGUAGES.index(lang) for lang in _FUZZY_LANGUAGES)
 FUZZY_MIN_LEN = 5
 FUZZY_MAX_LEN = 12
+SHORT_FUZZY_MIN_LEN = 2  # a misspelt short word counts only between two words of the same list
 
+_ENGLISH_LISTS = ("english", SLIP39)
+_SENTENCE_MARKS = re.compile(r"[,.!?;:'’]")
 _KANA_VOICING = "\u3099\u309a"  # dakuten/handakuten: dropping them would merge distinct Japanese words
 _WILDCARD = "\x00"
 
@@ -119,12 +124,14 @@ def tables() -> WordTables:
 
 
 def fuzzy_mask(key: str, t: WordTables) -> int:
-    """Lists holding a word at Levenshtein distance 1 from `key` (a folded token of 5+ letters)."""
+    """Lists holding a word one edit from `key`: a letter missing, extra or wrong, or two letters swapped."""
     mask = t.deleted.get(key, 0)  # one letter missing from the token
     exact, wildcard = t.exact, t.wildcard
     for j in range(len(key)):
         head, tail = key[:j], key[j + 1 :]
         mask |= exact.get(head + tail, 0) | wildcard.get(head + _WILDCARD + tail, 0)  # one extra / one wrong
+        if tail and tail[0] != key[j]:
+            mask |= exact.get(head + tail[0] + key[j] + tail[1:], 0)  # "jucie": two neighbours swapped
     return mask & _FUZZY_MASK & ~exact.get(key, 0)
 
 
@@ -147,33 +154,16 @@ def checksum_ok(lang: str, keys: list[str] | str) -> bool | None:
 
 
 def best_checksum(lang: str, keys: list[str]) -> bool | None:
-    """Checksum of the words, or of the words less up to two neighbours at either end (prose around it)."""
+    """Checksum of the words, or of the words less up to three neighbours at either end (prose around it)."""
     result = None
-    for lead in range(3):
-        for tail in range(3):
+    for lead in range(4):
+        for tail in range(4):
             ok = checksum_ok(lang, keys[lead : len(keys) - tail])
             if ok:
                 return True
             if ok is not None:
                 result = False
     return result
-
-
-# The Chinese lists are ordered by character frequency, so prose leans on the first few hundred entries
-# while a generated phrase draws positions uniformly. Mean and spread of log(position + 1) when uniform:
-_LOG_POS = [math.log(i + 1) for i in range(2048)]
-_LOG_MEAN = sum(_LOG_POS) / 2048
-_LOG_SD = math.sqrt(sum((x - _LOG_MEAN) ** 2 for x in _LOG_POS) / 2048)
-# At -4 sd a generated 12-character phrase falls below about 6 times in 10,000 (measured), while about 90%
-# of 12-character lines of prose made only of list characters do.
-_RANDOM_Z = -4.0
-
-
-def looks_random(lang: str, chars: str) -> bool:
-    """True when the list positions of `chars` look uniformly drawn (a phrase), not frequency-led (prose)."""
-    positions = tables().index[lang]
-    mean = sum(_LOG_POS[positions[c]] for c in chars) / len(chars)
-    return (mean - _LOG_MEAN) / (_LOG_SD / math.sqrt(len(chars))) >= _RANDOM_Z
 
 
 class PhraseHit(NamedTuple):
@@ -243,12 +233,16 @@ class PhraseRuns:
         misspelt = sum(1 for i in range(lo, hi) if typos[i] & bit)
         if misspelt > max(1, n // 4):
             return  # many near-misses: prose in a language close to the list
-        checksum = None if misspelt else best_checksum(lang, keys)
+        if lang in _ENGLISH_LISTS and natural_english(keys, self._sentence_marks(lo, hi)):
+            return  # an English sentence made of list words ("Thank you, please check again tomorrow…")
+        checksum = best_checksum(lang, keys)
         if len(set(keys)) < n * 3 / 4 and not checksum:
             return  # many repeats ("Unknown error, Unknown host, …"), unless it is a weak but valid phrase
         start, end = self.starts[first], self.ends[stop - 1]
         stubs = sum(1 for i in range(lo, hi) if self.stubs[i] & bit)
-        if n >= PHRASE_WORDS or self._spelled_out(bit, lo, hi) >= PARTIAL_WORDS:
+        whole = stop - first  # with the near-misses at the edges: a phrase length says they belong to it
+        if n >= PHRASE_WORDS or self._spelled_out(bit, lo, hi) >= PARTIAL_WORDS or (
+                whole in PHRASE_LENGTHS and misspelt + whole - n <= 2):
             block = True
         elif SEED_WORDS.search(self.text, max(0, start - 80), start) or (n >= PARTIAL_WORDS and not stubs and not misspelt):
             # Unhinted partial runs must be spelled out: stubs and near-misses make ordinary prose match.
@@ -265,6 +259,11 @@ class PhraseRuns:
             parts.append("checksum ok" if checksum else "checksum failed")
         self.hits.append(PhraseHit(start, end, block, ", ".join(parts)))
 
+    def _sentence_marks(self, first: int, stop: int) -> bool:
+        """Punctuation between the words or a capital letter: what a sentence has and a bare phrase lacks."""
+        text = self.text[self.starts[first] : self.ends[stop - 1]]
+        return _SENTENCE_MARKS.search(text) is not None or text[:1].isupper()
+
     def _spelled_out(self, bit: int, lo: int, hi: int) -> int:
         """Longest stretch of whole list words (no stubs, no typos): a partial phrase is blocked on that."""
         best = current = 0
@@ -272,80 +271,3 @@ class PhraseRuns:
             current = 0 if (self.stubs[i] | self.typos[i]) & bit else current + 1
             best = max(best, current)
         return best
-
-
-def chinese_segment(text: str, start: int, end: int) -> PhraseHit | None:
-    """A Chinese phrase written without separators, as one unbroken run of ideographs text[start:end]."""
-    n = end - start
-    if n < PHRASE_WORDS:
-        return None
-    glued = SEED_WORDS.search(text, start, end) if n > PHRASE_WORDS else None
-    if glued:  # "我的助记词是……": the phrase follows the keyword inside the same run
-        cut = glued.end()
-        hit = _chinese_candidate(text, cut, end, hinted=True)
-        if cut < end and text[cut] in "是为為":  # "是" may be the verb or the phrase's first word
-            verb_skipped = _chinese_candidate(text, cut + 1, end, hinted=True)
-            if verb_skipped is not None and (hit is None or verb_skipped.end > hit.end):
-                hit = verb_skipped if hit is None else hit._replace(end=verb_skipped.end)
-        return hit
-    if n not in PHRASE_LENGTHS or not _chinese_lists(text[start:end]):
-        return None
-    return _judge_chinese(text, start, end, SEED_WORDS.search(text, max(0, start - 80), start) is not None)
-
-
-def _chinese_candidate(text: str, start: int, end: int, hinted: bool) -> PhraseHit | None:
-    n = end - start
-    if n in PHRASE_LENGTHS:
-        return _judge_chinese(text, start, end, hinted)
-    if hinted:  # prose glued after the phrase ("助记词是<phrase>请帮我"): trust only what the checksum vouches for
-        for length in reversed(PHRASE_LENGTHS):
-            chars = text[start : start + length]
-            if length < n and any(checksum_ok(lang, chars) for lang in _chinese_lists(chars)):
-                return PhraseHit(start, start + length, True, f"{length} characters, chinese, checksum ok")
-    return None
-
-
-def _chinese_lists(chars: str) -> list[str]:
-    """The Chinese lists holding every one of `chars`."""
-    exact = tables().exact
-    mask = CHINESE_MASK
-    for ch in chars:
-        mask &= exact.get(ch, 0)
-        if not mask:
-            return []
-    return [lang for lang in CHINESE if mask & BIT[lang]]
-
-
-def _judge_chinese(text: str, start: int, end: int, hinted: bool) -> PhraseHit | None:
-    chars = text[start:end]
-    langs = _chinese_lists(chars)
-    if not langs:
-        return None
-    checksum = any(checksum_ok(lang, chars) for lang in langs)
-    random_looking = any(looks_random(lang, chars) for lang in langs)
-    alone = hinted or _stands_alone(text, start, end)
-    # Most common characters are list words, so a clause of prose can match. Standing alone on its line
-    # (or after a seed keyword), a valid checksum and uniform-looking list positions are the evidence:
-    # two pieces block, one inside a sentence asks the user, one on a line of its own is taken as prose.
-    evidence = alone + (checksum or random_looking) + (checksum and random_looking)
-    if evidence < 2 and not (hinted and evidence):
-        return None  # one piece of evidence inside a sentence is what ordinary prose looks like
-    detail = f"{len(chars)} characters, {langs[0].replace('_', ' ')}, checksum {'ok' if checksum else 'failed'}"
-    return PhraseHit(start, end, evidence >= 2, detail)
-
-
-_LINE_DECORATION = " \t\u3000\"'“”‘’「」『』（）()[]【】"
-
-
-def _stands_alone(text: str, start: int, end: int) -> bool:
-    """True when only a label, numbering, quotes or punctuation share the line with text[start:end]."""
-    window_start = max(0, start - 200)
-    line_start = text.rfind("\n", window_start, start) + 1 or window_start
-    before = text[line_start:start].rstrip(_LINE_DECORATION)
-    if before and before[-1] not in ":：" and any(c.isalpha() for c in before):
-        return False
-    if not before and start - line_start >= 200:
-        return False
-    line_end = text.find("\n", end, end + 200)
-    after = text[end : line_end if line_end >= 0 else end + 200]
-    return not any(c.isalpha() for c in after)

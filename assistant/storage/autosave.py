@@ -23,6 +23,7 @@ import math
 import os
 import shutil
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -121,18 +122,59 @@ def schema_problem(state: object) -> str | None:
     return None
 
 
-def _scrub(value):
-    """Cut every secret out of the strings: autosave must never write one, whatever got past the forms."""
-    from assistant.secrets.scan import Severity, find_secrets, redact
-
+def _strings(value, out: list[str], typed: list[bool], in_form: bool, depth: int = 0) -> None:
+    """Every string in order; `typed` marks those the person typed (values of a nested dict: form values and
+    review edits), as opposed to the app's own ids (flow, node and choice ids)."""
     if isinstance(value, str):
-        blocking = [f for f in find_secrets(value) if f.severity is Severity.BLOCK]
-        return redact(value, blocking) if blocking else value
+        out.append(value)
+        typed.append(in_form)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _strings(v, out, typed, in_form or depth > 0, depth + 1)
+    elif isinstance(value, list):
+        for v in value:
+            _strings(v, out, typed, False, depth + 1)
+
+
+def _rebuild(value, strings: list[str], at: list[int]):
+    if isinstance(value, str):
+        at[0] += 1
+        return strings[at[0] - 1]
     if isinstance(value, dict):
-        return {k: _scrub(v) for k, v in value.items()}
+        return {k: _rebuild(v, strings, at) for k, v in value.items()}
     if isinstance(value, list):
-        return [_scrub(v) for v in value]
+        return [_rebuild(v, strings, at) for v in value]
     return value
+
+
+def _scrub(value, public: Iterable[str] = (), flat: bool = False):
+    """Cut every secret out of the strings: autosave must never write one, whatever got past the forms.
+
+    Everything the firewall flags goes, "confirm" findings too (a 64-hex value may be a key), unless the user
+    said the value is public (`public`: transaction hashes from the tx-hash field, values kept on the review
+    page). The strings are also read joined in order, so a phrase split over two fields goes as well."""
+    from assistant.secrets.guard import accepted_set, normalised_value
+    from assistant.secrets.request import spanning
+    from assistant.secrets.scan import Finding, SecretKind, Severity, find_secrets, redact
+
+    ok = accepted_set(public)
+    strings: list[str] = []
+    typed: list[bool] = []
+    _strings(value, strings, typed, flat)
+    mine = [i for i, t in enumerate(typed) if t]
+    spans: list[list[tuple[int, int]]] = [[] for _ in strings]
+    for i, text in enumerate(strings):
+        for f in find_secrets(text):
+            if f.severity is Severity.BLOCK or normalised_value(text[f.start:f.end]) not in ok:
+                spans[i].append((f.start, f.end))
+    for found in spanning([strings[i] for i in mine]):
+        if found.finding.severity is Severity.BLOCK or not all(normalised_value(strings[mine[i]][a:b]) in ok
+                                                               for i, a, b in found.pieces):
+            for i, a, b in found.pieces:
+                spans[mine[i]].append((a, b))
+    cut = [[Finding(SecretKind.MNEMONIC, a, b, Severity.BLOCK) for a, b in pieces] for pieces in spans]
+    cleaned = [redact(text, cut[i]) if cut[i] else text for i, text in enumerate(strings)]
+    return _rebuild(value, cleaned, [0])
 
 
 class AutosaveStore:
@@ -178,8 +220,8 @@ class AutosaveStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         os.chmod(self.folder, 0o700)
 
-    def save(self, session_state: dict, locale: str, now: float | None = None) -> None:
-        state = _scrub(dict(session_state))
+    def save(self, session_state: dict, locale: str, now: float | None = None, public: Iterable[str] = ()) -> None:
+        state = _scrub(dict(session_state), public)
         state.update({"save_format": SAVE_FORMAT, "locale": locale, "saved_at": now if now is not None else time.time()})
         self._owned()
         self._ensure_folder()
@@ -251,10 +293,14 @@ class AutosaveStore:
         except OSError as exc:
             log.warning("could not remove the saved email edits: %s", exc.strerror)
 
-    def save_review(self, state: dict[str, object]) -> None:
+    def save_review(self, state: dict[str, object], public: Iterable[str] = ()) -> None:
+        """The review's state; values it lists as confirmed public ("accepted") and `public` stay in it."""
         self._owned()
         self._ensure_folder()
-        write_text_atomic(self.folder / REVIEW_FILE, json.dumps(_scrub(dict(state)), ensure_ascii=False), mode=0o600)
+        accepted = state.get("accepted")
+        kept = [*public, *(v for v in accepted if isinstance(v, str))] if isinstance(accepted, list) else list(public)
+        write_text_atomic(self.folder / REVIEW_FILE, json.dumps(_scrub(dict(state), kept, flat=True), ensure_ascii=False),
+                          mode=0o600)
 
     def load_review(self) -> dict[str, object]:
         """The saved review as written; its reader checks each value (an unreadable file is an empty review)."""

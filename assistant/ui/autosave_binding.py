@@ -58,7 +58,8 @@ class AutosaveBinding(QObject):
         timer = QTimer(page)  # typing saves once it pauses, not on every key
         timer.setSingleShot(True)
         timer.setInterval(EDIT_DEBOUNCE_MS)
-        timer.timeout.connect(lambda: self._save(lambda: self.store.save_review(page.review.to_dict())))
+        timer.timeout.connect(lambda: self._save(lambda: self.store.save_review(
+            page.review.to_dict(), public=page.review.accepted_values())))
         page.edits_changed.connect(timer.start)
 
     def _save(self, write) -> None:

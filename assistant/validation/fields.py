@@ -290,21 +290,41 @@ def validate(kind: str, value: str, chain: str | None = None) -> tuple[str, Fiel
 
 
 # ---- secrets ---------------------------------------------------------------------------------------------------
-def check_value(kind: str, value: str, chain: str | None = None) -> tuple[str, FieldProblem | None]:
-    """`validate` plus the secret check: what a form applies to one non-empty value, and the UI as you type."""
+def check_value(kind: str, value: str, chain: str | None = None,
+                addresses: Iterable[str] = ()) -> tuple[str, FieldProblem | None]:
+    """`validate` plus the secret check: what a form applies to one non-empty value, and the UI as you type.
+    `addresses` are the user's own addresses so far: a value that is the private key of one is blocked."""
     value_out, problem = validate(kind, value, chain)
-    return value_out, _secret_problem(kind, value) or problem  # a secret outranks any format problem
+    return value_out, _secret_problem(kind, value, addresses) or problem  # a secret outranks any format problem
 
 
-def _secret_problem(kind: str, value: str) -> FieldProblem | None:
+def _secret_problem(kind: str, value: str, addresses: Iterable[str] = ()) -> FieldProblem | None:
     """`secret_detected` when the secret scanner blocks the value."""
     scan = importlib.import_module("assistant.secrets.scan")  # on first use: the wordlists are not a start-up cost
-    findings = scan.find_secrets(value, context="tx_hash" if kind == "tx_hash" else "free_text")
+    context = "tx_hash" if kind == "tx_hash" else "free_text"
+    findings = scan.find_secrets(value, context=context, addresses=tuple(addresses)) if addresses else \
+        scan.find_secrets(value, context=context)
     return _problem("secret_detected") if scan.has_blocking(findings) else None
 
 
+def split_secret_fields(earlier: Iterable[str], fields: Iterable, values: Mapping[str, str]) -> dict[str, FieldProblem]:
+    """Fields of this form holding part of a secret that goes on in another entry (six words here, six in an
+    earlier field): the user's inputs are read joined in order, as support would read them."""
+    names = [f.name for f in fields if f.kind != "select" and values.get(f.name)]
+    before = [v for v in earlier if v]
+    if not names or len(before) + len(names) < 2:
+        return {}
+    request = importlib.import_module("assistant.secrets.request")
+    problems: dict[str, FieldProblem] = {}
+    for found in request.blocking(request.spanning([*before, *(values[n] for n in names)])):
+        for i in found.indexes:
+            if i >= len(before):
+                problems[names[i - len(before)]] = _problem("secret_detected")
+    return problems
+
+
 def validate_values(
-    fields: Iterable, values: Mapping[str, str], chains: Mapping[str, str | None]
+    fields: Iterable, values: Mapping[str, str], chains: Mapping[str, str | None], addresses: Iterable[str] = ()
 ) -> tuple[dict[str, str], dict[str, FieldProblem]]:
     clean: dict[str, str] = {}
     errors: dict[str, FieldProblem] = {}
@@ -325,7 +345,7 @@ def validate_values(
         if f.kind == "select" and raw not in f.options:
             errors[f.name] = _problem("select_unknown", options=", ".join(f.options))
             continue
-        value, problem = check_value(f.kind, raw, chains.get(f.name))
+        value, problem = check_value(f.kind, raw, chains.get(f.name), addresses)
         if problem:
             errors[f.name] = problem
         else:

@@ -105,3 +105,35 @@ def test_redacting_the_findings_leaves_nothing_to_block(case):
     text, _, _ = case
     redacted = redact(text, find_secrets(text))
     assert not has_blocking(find_secrets(redacted)), redacted
+
+
+HIDDEN = ["\u200b", "\u200c", "\u200d", "\u00ad", "\u2060", "\ufeff"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32), st.sampled_from(HIDDEN), st.data())
+def test_hidden_characters_inside_the_words_never_hide_a_phrase(seed, hidden, data):
+    import random
+
+    rng = random.Random(seed)
+    words = Mnemonic("english").to_mnemonic(rng.randbytes(16)).split()
+    disguised = [w[: k] + hidden + w[k:] for w in words for k in [rng.randrange(1, len(w))]]
+    before, after = data.draw(prose()), data.draw(prose())
+    text = before + "\n" + " ".join(disguised) + "\n" + after
+    found = find_secrets(text)
+    assert has_blocking(found)
+    for f in found:
+        assert 0 <= f.start < f.end <= len(text)
+    assert not has_blocking(find_secrets(redact(text, found)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab <>&;#x0\\u\u200b\u00ad\uff41\u0430 \n1")), max_size=80))
+def test_normalised_spans_map_back_inside_the_original(text):
+    from assistant.secrets.normalise import normalise
+
+    norm = normalise(text)
+    for start in range(len(norm.text) + 1):
+        for end in (start, min(len(norm.text), start + 3)):
+            a, b = norm.back(start, end)
+            assert 0 <= a <= b <= len(text)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import io
-import os
 from email import policy
 from email.parser import BytesParser
 
@@ -20,6 +19,7 @@ from assistant.flows.engine import Session
 from assistant.flows.model import OutcomeKind
 from assistant.i18n.texts import Texts
 from assistant.ui.pages.review import ReviewPage
+from tests.seeded import random_bytes
 
 
 def walk_to_escalation(catalog, flow_id="pending_transaction", want=None) -> Session:
@@ -111,7 +111,7 @@ def test_manual_edits_are_kept_unless_the_person_agrees(page, asked):
 
 
 def test_pasted_phrase_is_explained_blocks_export_and_goes_in_one_click(page, qtbot, tmp_path):
-    phrase = Mnemonic("english").to_mnemonic(os.urandom(16))
+    phrase = Mnemonic("english").to_mnemonic(random_bytes(16))
     paste(qtbot, page, f"\n客服让我填的：{phrase}\n")
     assert not page.secret_box.isHidden()
     assert page.review.hits and str(page.review.hits[0].finding.kind) == "mnemonic"
@@ -140,7 +140,7 @@ def test_pasted_phrase_is_explained_blocks_export_and_goes_in_one_click(page, qt
 
 
 def test_a_phrase_in_the_subject_or_recipient_is_caught_too(page, tmp_path):
-    phrase = Mnemonic("chinese_simplified").to_mnemonic(os.urandom(16))
+    phrase = Mnemonic("chinese_simplified").to_mnemonic(random_bytes(16))
     page.subject_edit.setText(page.subject_edit.text() + " 助记词：" + phrase)
     assert any(h.part.name == "subject" for h in page.review.hits)
     assert page.export_txt(tmp_path / "a.txt") is False and not (tmp_path / "a.txt").exists()
@@ -151,8 +151,8 @@ def test_a_phrase_in_the_subject_or_recipient_is_caught_too(page, tmp_path):
 
 
 def test_ambiguous_hex_can_be_kept_as_a_transaction_hash(page, tmp_path):
-    value = os.urandom(32).hex()
-    paste(None, page, f"\n另一笔相关交易：{value}\n")
+    value = random_bytes(32).hex()
+    paste(None, page, f"\n另外还有这个：{value}\n")  # no transaction label: the firewall asks
     assert page.review.hits and not page.review.hits[0].blocking
     page.findChild(QPushButton, "secret_keep_0").click()
     assert not page.review.hits and value in page.body_edit.toPlainText()

@@ -140,7 +140,7 @@ def test_a_recovery_phrase_blocks_every_exit_until_removed(review, catalog):
 
 def test_an_ambiguous_hex_value_can_be_confirmed_as_public(review):
     value = random.Random(7).randbytes(32).hex()
-    review.set_body(review.body + f"\n另一笔相关交易：{value}\n")
+    review.set_body(review.body + f"\n另外还有这个：{value}\n")  # no transaction label: the firewall asks
     assert review.hits and not review.hits[0].blocking
     assert review.accept_hit(0) and not review.hits and value in review.body
     assert value in review.to_dict()["accepted"]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 from email import policy
 from email.parser import BytesParser
 
@@ -15,6 +14,7 @@ from assistant.email.draft import TEMPLATE_VARIABLES, _utc_of, build_draft
 from assistant.email.samples import sample_walk
 from assistant.flows.engine import Session
 from assistant.flows.model import NodeKind, OutcomeKind
+from tests.seeded import random_bytes
 
 LOCALES = ("zh-CN", "en")
 
@@ -151,7 +151,7 @@ def test_cli_rejects_other_suffixes(capsys, tmp_path):
 
 
 def test_cli_exits_3_when_an_attachment_holds_a_phrase(capsys, tmp_path):
-    phrase = Mnemonic("english").to_mnemonic(os.urandom(16))
+    phrase = Mnemonic("english").to_mnemonic(random_bytes(16))
     notes = tmp_path / "notes.txt"
     notes.write_text(f"backup:\n{phrase}\n", encoding="utf-8")
     out = tmp_path / "request.eml"
@@ -163,7 +163,7 @@ def test_cli_exits_3_when_an_attachment_holds_a_phrase(capsys, tmp_path):
 
 
 def test_cli_exits_3_for_an_unconfirmed_key_in_free_text(capsys, tmp_path):
-    key = os.urandom(32).hex()
+    key = random_bytes(32).hex()
     out = tmp_path / "request.txt"
     code, cap = _run(capsys, "--field", f"description=I copied this from the app: {key}", "--out", str(out))
     if code == 2:
@@ -173,7 +173,7 @@ def test_cli_exits_3_for_an_unconfirmed_key_in_free_text(capsys, tmp_path):
 
 
 def test_cli_exits_3_on_stdout_too(capsys):
-    code, cap = _run(capsys, "--to", "help@tokenpocket.pro, " + Mnemonic("english").to_mnemonic(os.urandom(16)))
+    code, cap = _run(capsys, "--to", "help@tokenpocket.pro, " + Mnemonic("english").to_mnemonic(random_bytes(16)))
     assert code == 3 and cap.out == ""
 
 
@@ -183,7 +183,7 @@ def test_cli_warns_about_a_lookalike_recipient(capsys, tmp_path):
 
 
 def test_scan_reports_positions_without_the_secret(capsys, tmp_path):
-    phrase = Mnemonic("english").to_mnemonic(os.urandom(32))
+    phrase = Mnemonic("english").to_mnemonic(random_bytes(32))
     path = tmp_path / "paste.txt"
     path.write_text(f"hello\nmy phrase: {phrase}\n", encoding="utf-8")
     assert main(["scan", str(path)]) == 1
@@ -197,7 +197,7 @@ def test_scan_reports_positions_without_the_secret(capsys, tmp_path):
 
 def test_scan_exits_0_on_public_data(capsys, tmp_path):
     path = tmp_path / "ok.txt"
-    path.write_text("TRON TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t\nhttps://etherscan.io/tx/0x" + os.urandom(32).hex() + "\n",
+    path.write_text("TRON TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t\nhttps://etherscan.io/tx/0x" + random_bytes(32).hex() + "\n",
                     encoding="utf-8")
     assert main(["scan", str(path)]) == 0
 

@@ -23,6 +23,7 @@ from assistant.email.exports import Message
 from assistant.errors import ExportBlocked
 from assistant.secrets.guard import Exit
 from assistant.secrets.recipient import RecipientIssue, RecipientRejected, check_recipient
+from tests.seeded import random_bytes
 
 OFFICIAL = ("tokenpocket.pro", "tpwallet.io")
 NAMES = ("TokenPocket", "TP Wallet", "TP钱包")
@@ -36,36 +37,36 @@ def _b58check(payload: bytes) -> str:
 def public_values() -> dict[str, str]:
     from embit import bech32
 
-    h160 = os.urandom(20)
-    prog32 = os.urandom(32)
+    h160 = random_bytes(20)
+    prog32 = random_bytes(32)
     return {
         "evm": "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
-        "evm_lower": "0x" + os.urandom(20).hex(),
+        "evm_lower": "0x" + random_bytes(20).hex(),
         "tron": _b58check(b"\x41" + h160),
         "btc_p2pkh": _b58check(b"\x00" + h160),
-        "btc_p2sh": _b58check(b"\x05" + os.urandom(20)),
+        "btc_p2sh": _b58check(b"\x05" + random_bytes(20)),
         "btc_p2wpkh": bech32.encode("bc", 0, list(h160)),
         "btc_p2tr": bech32.encode("bc", 1, list(prog32)),
-        "solana": base58.encode(os.urandom(32)),
-        "solana_signature": base58.encode(os.urandom(64)),
+        "solana": base58.encode(random_bytes(32)),
+        "solana_signature": base58.encode(random_bytes(64)),
     }
 
 
 def tx_hashes() -> list[str]:
-    return ["0x" + os.urandom(32).hex(), os.urandom(32).hex(), os.urandom(32).hex().upper()]
+    return ["0x" + random_bytes(32).hex(), random_bytes(32).hex(), random_bytes(32).hex().upper()]
 
 
 def secrets() -> dict[str, str]:
     """Real-format secrets made now: nothing fixed, nothing that ever held funds."""
-    key = os.urandom(32)
+    key = random_bytes(32)
     wif = _b58check(b"\x80" + key + b"\x01")
-    xprv = _b58check(bytes.fromhex("0488ADE4") + bytes(9) + os.urandom(32) + b"\x00" + key)
+    xprv = _b58check(bytes.fromhex("0488ADE4") + bytes(9) + random_bytes(32) + b"\x00" + key)
     return {
-        "en12": Mnemonic("english").to_mnemonic(os.urandom(16)),
-        "en24": Mnemonic("english").to_mnemonic(os.urandom(32)),
-        "zh": Mnemonic("chinese_simplified").to_mnemonic(os.urandom(16)).replace(" ", ""),
-        "ja": Mnemonic("japanese").to_mnemonic(os.urandom(16)),
-        "numbered": " ".join(f"{i}. {w}" for i, w in enumerate(Mnemonic("english").to_mnemonic(os.urandom(16)).split(), 1)),
+        "en12": Mnemonic("english").to_mnemonic(random_bytes(16)),
+        "en24": Mnemonic("english").to_mnemonic(random_bytes(32)),
+        "zh": Mnemonic("chinese_simplified").to_mnemonic(random_bytes(16)).replace(" ", ""),
+        "ja": Mnemonic("japanese").to_mnemonic(random_bytes(16)),
+        "numbered": " ".join(f"{i}. {w}" for i, w in enumerate(Mnemonic("english").to_mnemonic(random_bytes(16)).split(), 1)),
         "labelled_key": "private key: " + key.hex(),
         "wif": wif,
         "xprv": xprv,
@@ -252,7 +253,7 @@ def test_secrets_are_found_outside_the_body_too(tmp_path, where):
 
 
 def test_a_bare_64_hex_needs_confirming_unless_it_came_from_the_tx_hash_field(tmp_path):
-    value = os.urandom(32).hex()
+    value = random_bytes(32).hex()
     body = f"Hello\nSomething I copied: {value}\n"
     with pytest.raises(ExportBlocked):
         exports.save_txt(Message("service@tokenpocket.pro", "s", body), tmp_path / "a.txt")
@@ -261,7 +262,7 @@ def test_a_bare_64_hex_needs_confirming_unless_it_came_from_the_tx_hash_field(tm
 
 
 def test_a_labelled_key_is_blocked_even_if_accepted(tmp_path):
-    key = os.urandom(32).hex()
+    key = random_bytes(32).hex()
     m = Message("service@tokenpocket.pro", "s", f"my private key: {key}\n", (), (key,))
     with pytest.raises(ExportBlocked):
         exports.clipboard_text(m)
@@ -305,7 +306,7 @@ def test_mailto_follows_rfc6068():
 
 
 def test_mailto_shortens_a_long_body_and_returns_the_full_one():
-    body = "".join(f"Line {i}: 0x{os.urandom(20).hex()} 交易详情\n" for i in range(200))
+    body = "".join(f"Line {i}: 0x{random_bytes(20).hex()} 交易详情\n" for i in range(200))
     m = Message("service@tokenpocket.pro", "[TokenPocket] 交易 · WSA-1A2B3C", body)
     link = exports.mailto(m, note="[FULL TEXT ON CLIPBOARD]")
     assert link.shortened and len(link.url) <= exports.MAILTO_LIMIT
@@ -401,7 +402,7 @@ def test_png_text_chunks_are_dropped():
 
 def test_size_limits_have_clear_messages(monkeypatch):
     monkeypatch.setattr(att, "MAX_EACH", 2000)
-    noise = Image.frombytes("RGBA", (120, 120), os.urandom(120 * 120 * 4))
+    noise = Image.frombytes("RGBA", (120, 120), random_bytes(120 * 120 * 4))
     out = io.BytesIO()
     noise.save(out, "PNG")
     with pytest.raises(att.AttachmentError) as info:
@@ -469,8 +470,8 @@ def test_existing_file_is_replaced_whole(message, tmp_path):
 
 def test_ambiguous_finds_inside_app_written_text_are_not_asked_about(tmp_path):
     # e.g. a translator put an example hash into a label: app text, not typed by the user
-    label = "Hash of the replacement, like " + os.urandom(32).hex()
-    m = Message("service@tokenpocket.pro", "s", f"{label}: 0x{os.urandom(32).hex()}\n", accepted=())
+    label = "Hash of the replacement, like " + random_bytes(32).hex()
+    m = Message("service@tokenpocket.pro", "s", f"{label}: 0x{random_bytes(32).hex()}\n", accepted=())
     with pytest.raises(ExportBlocked):
         exports.save_txt(m, tmp_path / "a.txt")
     exports.save_txt(Message(m.to, m.subject, m.body, accepted=(m.body.split(": ")[1].strip(),), trusted=(label,)),

@@ -151,12 +151,15 @@ def test_a_name_without_agent_wording_never_falls_back_to_the_question(catalog, 
 def test_a_typed_network_name_is_used_for_another_network(catalog):
     from assistant.email.case import derive_case
 
+    # "Another network" always asks which one now; the answer "none of these" leads to a typed name.
     session = Session(catalog.flows["pending_transaction"])
-    assert samples.sample_walk(session, {"network": "other", "explorer_status": "pending"}, now=NOW)
+    assert samples.sample_walk(session, {"network": "other", "which_network": "typed", "explorer_status": "pending"},
+                               now=NOW)
     case = derive_case(session)
-    assert Wording(catalog, "en").network(case) == ""  # not named: left out of the subject
+    typed = session.form_values()["network_name"]
+    assert typed and Wording(catalog, "en").network(case) == typed
     draft = build_draft(session, catalog, "en")
-    assert "Network: another network (not identified)" in draft.body
+    assert f"Network: {typed}" in draft.body and "not identified" not in draft.body
     named = type(case)(**{**{f: getattr(case, f) for f in case.__dataclass_fields__},
                           "network_detail": "TON", "network_detail_typed": True})
     assert Wording(catalog, "en").network(named) == "TON"

@@ -3,7 +3,6 @@ leftover temporary files go; two copies of the app at once never interleave thei
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
@@ -17,6 +16,7 @@ from assistant.flows.engine import Session
 from assistant.storage import lock
 from assistant.storage.autosave import MAX_FILE_BYTES, AutosaveBusy, AutosaveStore, LoadStatus
 from tests.core.flow_fixtures import make_flow
+from tests.seeded import random_bytes
 
 ROOT = Path(__file__).resolve().parents[3]
 NOW = 1_800_000_000.0
@@ -98,7 +98,7 @@ def test_a_save_time_that_is_no_time_expires(store, name):
     assert not store.path.exists() and store.load(now=NOW).status is LoadStatus.NONE
 
 
-@pytest.mark.parametrize("data", [b"\xff\xfe{\x00", b"\x00" * 100, os.urandom(2048), b"{" + b" " * (MAX_FILE_BYTES + 1) + b"}"],
+@pytest.mark.parametrize("data", [b"\xff\xfe{\x00", b"\x00" * 100, random_bytes(2048), b"{" + b" " * (MAX_FILE_BYTES + 1) + b"}"],
                          ids=["utf16", "nul", "random", "huge"])
 def test_binary_or_huge_files_are_put_aside(store, data):
     store.path.write_bytes(data)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import random
 import unicodedata
 import uuid
@@ -26,12 +25,13 @@ from assistant.secrets.scan import (
     redact,
 )
 from assistant.validation.keccak import keccak256
+from tests.seeded import random_bytes
 
 LANGS = Mnemonic.list_languages()
 STRENGTHS = {128: 12, 160: 15, 192: 18, 224: 21, 256: 24}
 CHINESE = ["chinese_simplified", "chinese_traditional"]
 SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
-rng = random.SystemRandom()
+rng = random.Random(3411)
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
@@ -44,7 +44,7 @@ def words_of(lang: str, strength: int = 128) -> list[str]:
 
 def private_key() -> bytes:
     while True:
-        key = os.urandom(32)
+        key = random_bytes(32)
         if 0 < int.from_bytes(key, "big") < SECP256K1_N:
             return key
 
@@ -274,14 +274,16 @@ def test_unlabelled_64_hex_in_free_text_asks_for_confirmation(prefix):
     assert text[f.start : f.end] == secret
 
 
-def test_key_word_far_before_the_hex_does_not_block():
+def test_key_word_before_a_transaction_label_does_not_flag_the_hash():
     text = "I never shared my private key with anyone. The transaction I sent is " + private_key().hex()
-    assert only(find_secrets(text)).severity is Severity.CONFIRM
+    assert find_secrets(text) == []
+    assert find_secrets(f"I never shared my private key. Tx hash: 0x{random_bytes(32).hex()}") == []
 
 
 @pytest.mark.parametrize("prefix", ["", "0x"])
-def test_bare_hash_in_the_tx_hash_field_is_accepted(prefix):
-    assert find_secrets(prefix + os.urandom(32).hex(), context="tx_hash") == []
+def test_bare_hash_in_the_tx_hash_field_is_only_asked_about(prefix):
+    found = find_secrets(prefix + random_bytes(32).hex(), context="tx_hash")
+    assert found and not has_blocking(found) and "transaction-hash field" in found[0].detail
 
 
 def test_value_called_a_key_in_the_tx_hash_field_is_blocked():
@@ -293,12 +295,12 @@ def test_value_called_a_key_in_the_tx_hash_field_is_blocked():
     "url", ["https://etherscan.io/tx/0x{}", "https://tronscan.org/#/transaction/{}", "https://mempool.space/tx/{}"]
 )
 def test_hash_inside_an_explorer_link_is_accepted(url):
-    assert find_secrets("See " + url.format(os.urandom(32).hex())) == []
+    assert find_secrets("See " + url.format(random_bytes(32).hex())) == []
 
 
 @pytest.mark.parametrize("digits", [63, 65, 128])
 def test_hex_of_other_lengths_is_not_a_key(digits):
-    assert find_secrets("data " + os.urandom(64).hex()[:digits]) == []
+    assert find_secrets("data " + random_bytes(64).hex()[:digits]) == []
 
 
 def test_hex_outside_the_secp256k1_range_is_not_a_key():
@@ -335,8 +337,8 @@ XPRV_VERSIONS = {
 
 
 def extended_key(version_hex: str, key_data: bytes) -> str:
-    depth_fingerprint_child = bytes([rng.randrange(5)]) + os.urandom(4) + os.urandom(4)
-    raw = bytes.fromhex(version_hex) + depth_fingerprint_child + os.urandom(32) + key_data
+    depth_fingerprint_child = bytes([rng.randrange(5)]) + random_bytes(4) + random_bytes(4)
+    raw = bytes.fromhex(version_hex) + depth_fingerprint_child + random_bytes(32) + key_data
     assert len(raw) == 78
     return base58.encode_check(raw)
 
@@ -368,19 +370,19 @@ def test_extended_public_key_is_not_flagged(version):
 
 def keystore(crypto_key: str = "crypto", kdf: str = "scrypt") -> dict:
     params = (
-        {"dklen": 32, "n": 262144, "r": 8, "p": 1, "salt": os.urandom(32).hex()}
+        {"dklen": 32, "n": 262144, "r": 8, "p": 1, "salt": random_bytes(32).hex()}
         if kdf == "scrypt"
-        else {"dklen": 32, "c": 262144, "prf": "hmac-sha256", "salt": os.urandom(32).hex()}
+        else {"dklen": 32, "c": 262144, "prf": "hmac-sha256", "salt": random_bytes(32).hex()}
     )
     return {
-        "address": os.urandom(20).hex(),
+        "address": random_bytes(20).hex(),
         crypto_key: {
             "cipher": "aes-128-ctr",
-            "cipherparams": {"iv": os.urandom(16).hex()},
-            "ciphertext": os.urandom(32).hex(),
+            "cipherparams": {"iv": random_bytes(16).hex()},
+            "ciphertext": random_bytes(32).hex(),
             "kdf": kdf,
             "kdfparams": params,
-            "mac": os.urandom(32).hex(),
+            "mac": random_bytes(32).hex(),
         },
         "id": str(uuid.uuid4()),
         "version": 3,
@@ -437,14 +439,14 @@ def test_solana_keypair_as_json_byte_array_is_blocked(indent):
 
 
 def test_json_array_of_64_bytes_that_is_not_a_keypair_asks_for_confirmation():
-    f = only(find_secrets(json.dumps(list(os.urandom(64)))))
+    f = only(find_secrets(json.dumps(list(random_bytes(64)))))
     assert (f.kind, f.severity) == (SecretKind.SOLANA_SECRET_KEY, Severity.CONFIRM)
 
 
 def test_solana_transaction_signature_is_not_flagged():
     signature = SigningKey.generate().sign(b"transfer 1 SOL").signature
     assert find_secrets("signature " + base58.encode(signature)) == []
-    assert find_secrets("txid " + base58.encode(os.urandom(64))) == []
+    assert find_secrets("txid " + base58.encode(random_bytes(64))) == []
 
 
 # --- labelled passwords and one-time codes -------------------------------------------------------------------
@@ -481,12 +483,12 @@ def public_addresses() -> list[str]:
     return [
         "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
         "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
-        eip55(os.urandom(20)),
-        "0x" + os.urandom(20).hex(),
+        eip55(random_bytes(20)),
+        "0x" + random_bytes(20).hex(),
         "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
-        base58.encode_check(b"\x41" + os.urandom(20)),
-        base58.encode_check(b"\x00" + os.urandom(20)),
-        base58.encode_check(b"\x05" + os.urandom(20)),
+        base58.encode_check(b"\x41" + random_bytes(20)),
+        base58.encode_check(b"\x00" + random_bytes(20)),
+        base58.encode_check(b"\x05" + random_bytes(20)),
         script.p2wpkh(pub).address(),
         script.p2wsh(script.p2pkh(pub)).address(),
         script.p2tr(pub).address(),
@@ -557,10 +559,11 @@ def test_all_problem_descriptions_together_are_not_flagged():
     assert find_secrets("\n".join(ENGLISH_PROSE + CHINESE_PROSE + OTHER_PROSE)) == []
 
 
-def test_evm_tx_hash_next_to_a_txid_label_only_asks_in_free_text():
-    tx = "0x" + os.urandom(32).hex()
-    assert find_secrets(tx, context="tx_hash") == []
-    assert only(find_secrets(f"TxID: {tx}")).severity is Severity.CONFIRM
+def test_evm_tx_hash_next_to_a_txid_label_is_never_flagged():
+    tx = "0x" + random_bytes(32).hex()
+    assert not has_blocking(find_secrets(tx, context="tx_hash"))
+    assert find_secrets(f"TxID: {tx}") == []
+    assert only(find_secrets(f"It shows {tx}")).severity is Severity.CONFIRM
 
 
 # --- API behaviour -------------------------------------------------------------------------------------------
@@ -599,7 +602,7 @@ def test_findings_are_sorted_by_start():
 
 
 def test_has_blocking_and_is_blocked_ignore_confirm_only_findings():
-    confirm_only = f"hash {private_key().hex()}"
+    confirm_only = f"it shows {private_key().hex()}"
     assert find_secrets(confirm_only) and not has_blocking(find_secrets(confirm_only))
     assert not is_blocked(confirm_only)
     assert is_blocked("私钥 " + private_key().hex())

@@ -9,6 +9,7 @@ from mnemonic import Mnemonic
 from assistant.flows.engine import Session
 from assistant.storage.autosave import MAX_AGE_SECONDS, AutosaveStore, LoadStatus
 from tests.core.flow_fixtures import make_flow
+from tests.seeded import random_bytes
 
 TXID = hashlib.sha256(b"tron withdrawal").hexdigest()
 
@@ -25,7 +26,7 @@ def finished_session(tmp_path):
 def test_save_then_load_restores_the_same_session(tmp_path):
     flow, session = finished_session(tmp_path)
     store = AutosaveStore(tmp_path / "data")
-    store.save(session.to_dict(), "zh-CN")
+    store.save(session.to_dict(), "zh-CN", public=session.public_values())
     loaded = store.load()
     assert loaded.status is LoadStatus.OK and loaded.state["locale"] == "zh-CN"
     assert Session.from_dict(flow, loaded.state).to_dict() == session.to_dict()
@@ -43,7 +44,7 @@ def test_a_secret_is_never_written_even_if_it_reached_the_state(tmp_path):
     phrase = Mnemonic("english").generate(128)
     store = AutosaveStore(tmp_path / "data")
     state = {"format": 1, "flow": "withdrawal", "answers": [["details", {"note": phrase, "tx_hash": TXID}]]}
-    store.save(state, "en")
+    store.save(state, "en", public=[TXID])
     raw = store.path.read_text(encoding="utf-8")
     assert phrase.split()[0] + " " + phrase.split()[1] not in raw
     assert TXID in raw
@@ -96,7 +97,7 @@ def test_delete_all_removes_everything(tmp_path):
 
 def test_attachment_copies_are_kept_owner_only_and_restored(tmp_path):
     store = AutosaveStore(tmp_path / "data")
-    png = b"\x89PNG\r\n\x1a\n" + os.urandom(64)
+    png = b"\x89PNG\r\n\x1a\n" + random_bytes(64)
     store.save_attachments([("交易截图.png", png, True), ("notes.txt", "交易所回复：请等待24小时".encode(), False)])
     assert store.load_attachments() == [("交易截图.png", png, True), ("notes.txt", "交易所回复：请等待24小时".encode(), False)]
     for path in (store.folder / "attachments").iterdir():

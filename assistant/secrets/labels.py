@@ -1,0 +1,187 @@
+"""What the words around a value say it is: key labels, transaction labels, passwords and one-time codes.
+
+Every search here is bounded to a window around the value (or is one pass of a regex over the text), so
+the cost per finding is constant and the whole stays linear.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Labels of a private key or seed, in the languages of the wordlists (and glued forms like "privkey").
+KEY_CUES = re.compile(
+    r"private[\s_-]*key|priv[\s_-]*key|privkey|secret[\s_-]*key|(?<![a-z0-9])secret(?![a-z0-9])|(?<![a-z0-9])[sp]k(?![a-z0-9])"
+    r"|(?<![a-z0-9])key\s*(?:[:=：]|->|=>|(?:is|was|below|here)(?![a-z0-9]))|^key|(?<![a-z0-9])key(?![a-z0-9])(?=\s*$)"
+    r"|(?<![a-z0-9])(?:my|this|the|wallet'?s?|import(?:ed)?)\s+(?:\w+\s+)?key(?![a-z0-9])"
+    r"|(?<![a-z0-9])export(?:ed)?(?![a-z0-9])|导出|導出|匯出|keypair"
+    r"|privater?\s+schl[uü]ssel|clave\s+privada|cl[ée]\s+priv[ée]e|chiave\s+privata|chave\s+privada"
+    r"|soukrom[yý]\s+kl[ií][cč]|приватн\w*\s+ключ|закрыт\w*\s+ключ|[öo]zel\s+anahtar"
+    r"|私钥|密钥|秘钥|私鑰|密鑰|秘鑰|秘密鍵|プライベートキー|개인\s*키|비밀\s*키",
+    re.I | re.M,
+)
+# Labels of a raw 32-byte seed (Solana `Keypair.fromSeed`, "seed bytes").
+SEED_CUES = re.compile(r"seed|种子|種子|シード|시드|keypair|secret|private|私钥|私鑰|密钥|密鑰", re.I)
+# Labels of a public transaction id, and explorer-link shapes.
+TX_CUES = re.compile(
+    r"(?<![a-z0-9])tx(?:id|n|\s*hash|\s*id)?(?![a-z0-9])|(?<![a-z0-9])hash(?![a-z0-9])|transaction|(?<![a-z0-9])trx\s*id"
+    r"|(?<![a-z0-9])explorer(?![a-z0-9])|scan(?![a-z0-9])|(?<![a-z0-9])link(?![a-z0-9])|/tx/|#/transaction/"
+    r"|/transactions?/|(?<![a-z0-9])block(?![a-z0-9])|交易(?!所)|哈希|链接|連結|鏈接|区块|區塊|浏览器|瀏覽器|トランザクション|거래|트랜잭션",
+    re.I,
+)
+_URL_START = re.compile(r"(?:https?://|www\.)\S*$", re.I)
+
+KEY_WINDOW = 400  # a key label this far back still counts ("private key below:", three lines, then the key)
+TX_WINDOW = 60  # a transaction label must be close to its hash
+AFTER_WINDOW = 40
+
+
+def in_url(text: str, start: int) -> bool:
+    """True when text[start] continues a URL (an explorer link: the value is public)."""
+    lo = max(0, start - 200)
+    return _URL_START.search(text, lo, start) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    key: bool  # a key/seed label applies
+    tx: bool  # a transaction label applies (and is nearer than any key label)
+
+
+# Literal pieces every cue contains, matched case-sensitively on lower-cased text: a fast first test (the
+# full patterns are slow to run on every window).
+_KEY_HINT = re.compile(r"key|priv|secret|sk|pk|export|soukrom|anahtar|ключ|私|密|秘|导出|導出|匯出|キー|키")
+_TX_HINT = re.compile(r"tx|hash|transaction|trx|explorer|scan|link|block"
+                      r"|交易|哈希|链|連|鏈|区块|區塊|浏览|瀏覽|トランザクション|거래|트랜잭션")
+
+
+# A key label on an earlier line that denies or warns ("I never shared my private key", the safety line "support
+# never asks for your recovery phrase, private key or password") does not label a value further down.
+_NEGATION = re.compile(r"\b(?:never|not|no|nobody|don't|didn't|won't|doesn't)\b|n't\b|不|没|沒|别|別|绝|絕|永远|永遠|勿", re.I)
+NEAR = 60
+
+
+def _last_end(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lo: int, hi: int, near: int = -1) -> int:
+    """End of the last match in text[lo:hi]; with `near` >= 0, a match on an earlier line than `hi` that denies or
+    warns is skipped."""
+    if lo >= hi or not hint.search(text[lo:hi].lower()):
+        return -1
+    last = -1
+    for m in pattern.finditer(text, lo, hi):
+        line_end = text.find("\n", m.end(), hi) if near >= 0 else -1
+        if line_end >= 0:  # the label is on an earlier line than the value
+            line_start = text.rfind("\n", max(0, m.start() - 200), m.start()) + 1
+            if _NEGATION.search(text, line_start, line_end):
+                continue
+        last = m.end()
+    return last
+
+
+def cue_before(text: str, start: int, end: int, *, key_window: int = KEY_WINDOW) -> Cue:
+    """Which label governs the value text[start:end]: the nearest one before it, or one right after it."""
+    last_key = _last_end(KEY_CUES, _KEY_HINT, text, max(0, start - key_window), start, NEAR)
+    last_tx = _last_end(TX_CUES, _TX_HINT, text, max(0, start - TX_WINDOW), start)
+    if last_key < 0 and last_tx < 0:
+        after_end = min(len(text), end + AFTER_WINDOW)
+        if _last_end(KEY_CUES, _KEY_HINT, text, end, after_end) >= 0:
+            return Cue(True, False)
+        return Cue(False, _last_end(TX_CUES, _TX_HINT, text, end, after_end) >= 0)
+    if last_tx > last_key:
+        return Cue(False, True)
+    return Cue(True, False)
+
+
+# ---- labelled passwords and one-time codes -------------------------------------------------------------------
+_PASSWORD = re.compile(
+    r"(?:(?<![a-z0-9])(?:password|passwd|passcode|pwd|pw|pass|pin(?:\s*code)?|passphrase|credentials|api[\s_-]*secret"
+    r"|secret[\s_-]*key|mot\s+de\s+passe|contrase[nñ]a|senha|passwort|heslo|parola|пароль)(?![a-z0-9])"
+    r"|支付密码|交易密码|密码|密碼|口令|パスワード|비밀번호)"
+    # "password: x", "密码是 x", "my password is x", "password x1y2" and "密码Abc123" (no colon: the value must hold
+    # a digit)
+    r"(?:[ \t]*[:：=]|([ \t]*(?:是|为|為)|[ \t]+(?:is|was|=)(?![a-z0-9]))|([ \t]*)(?=[^\s，。；！？、]*\d))"
+    r"[ \t]*([^\s，。；！？、]{1,128})",
+    re.I,
+)
+_TOTP = re.compile(
+    r"(?:(?<![a-z0-9])(?:2fa|two[\s-]*factor|otp|totp|google\s*auth\w*|google\s*code|authenticator|verification\s*code"
+    r"|\d[\s-]*digit\s+code)(?![a-z0-9])"
+    r"|谷歌验证码?|验证码|驗證碼|动态码|動態碼|动态密码|動態密碼|安全码|安全碼)"
+    r"([^\d\n]{0,20}?)(?<!\d)(\d{3}[ \-]?\d{3}|\d{7,8})(?!\d)",
+    re.I,
+)
+# Another label between a code keyword and the number: the number is that label's (a ticket, an order…).
+_OTHER_LABEL = re.compile(r"工单|单号|單號|订单|訂單|编号|編號|ticket|order|case|\bid\b|uid|#|电话|電話|phone|金额|金額", re.I)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORDS_AFTER = re.compile(r"[ \t]*[,;，；]?[ \t]*[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    kind: str  # "password_line" or "totp_code"
+    start: int
+    end: int
+    confirm: bool
+
+
+_PASSWORD_HINT = re.compile(r"pass|pw|pin|secret|credential|mot de|contrase|senha|heslo|parola|пароль|密码|密碼|口令|パスワード|비밀번호")
+_TOTP_HINT = re.compile(r"2fa|two|otp|google|authenticator|verification|digit|验证码|驗證碼|动态码|動態碼|动态密码|動態密碼|安全码|安全碼")
+
+
+def _near_hints(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lowered: str) -> list[re.Match[str]]:
+    """Matches of `pattern` that start near a hint (one fast literal scan, then bounded searches)."""
+    found: list[re.Match[str]] = []
+    done = 0
+    for h in hint.finditer(lowered):
+        if h.start() < done:
+            continue
+        m = pattern.search(text, max(done, h.start() - 4), min(len(text), h.end() + 200))
+        if m is not None and m.start() <= h.end():
+            found.append(m)
+            done = m.end()
+    return found
+
+
+def _password_shaped(value: str) -> bool:
+    """At least four characters with a digit: "Abc15573!", "123456", "T0k3n#8" — not "2" or "v2"."""
+    return len(value) >= 4 and any(c.isdigit() for c in value)
+
+
+def labelled_values(text: str) -> list[Labelled]:
+    """Values the user labelled as a password or a one-time code ("password: …", "2FA code 123456")."""
+    found: list[Labelled] = []
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text.translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"))
+    for m in _near_hints(_PASSWORD, _PASSWORD_HINT, text, lowered):
+        value = m.group(3)
+        cjk = _CJK.search(value)
+        if cjk:
+            # "重新设置密码：未解决", "密码是6位数字": Chinese glued to the value is prose, not a password;
+            # "密码是x1y2,帮我看看": the value ends at the punctuation before the Chinese, and "钱包密码Abc15573!打不开"
+            # at the Chinese itself when what comes before it is shaped like a password.
+            head = value[: cjk.start()]
+            if not head or (head[-1] not in ",;:!?." and not _password_shaped(head)):
+                continue
+            value = head
+        if m.group(2) is not None and not _password_shaped(value.rstrip(".,;:!?")):
+            continue  # no colon or verb ("pass 2 documents"): only a password-shaped value counts
+        value = value.rstrip(".,;:!?。，；！？")
+        if not value:
+            continue
+        start = m.start(3)
+        sentence_verb = bool(m.group(1))
+        if sentence_verb and value.isalpha():
+            continue  # "the password is wrong": in a sentence only a value with digits or symbols is a password
+        end = start + len(value)
+        line_end = text.find("\n", end, end + 200)
+        rest = text[end : line_end if line_end >= 0 else end + 200]
+        plain = value.isalpha()
+        # A bare word may be prose ("password: forgotten"), so the user confirms that one; a word that a
+        # sentence continues after ("pw: forgotten, that's why I'm writing") is prose outright.
+        if plain and _WORDS_AFTER.match(rest):
+            continue
+        found.append(Labelled("password_line", start, end, plain))
+    for m in _near_hints(_TOTP, _TOTP_HINT, text, lowered):
+        if _OTHER_LABEL.search(m.group(1)):
+            continue
+        found.append(Labelled("totp_code", m.start(2), m.end(2), False))
+    return found
