@@ -108,7 +108,7 @@ def _missing(catalog: Catalog, locale: str, source: dict, broken: set[Path]) -> 
     table = catalog.texts.get(locale, {})
     per_file: dict[Path, list[str]] = {}
     for key, entry in source.items():
-        if key not in table:
+        if key not in table and not _blank(entry.value):  # an empty source text has nothing to translate
             per_file.setdefault(entry.path, []).append(key)
     chain = " → ".join(c for c in catalog.chain(locale)[1:]) or catalog.source_locale
     for src_path, keys in per_file.items():
@@ -126,6 +126,10 @@ def _missing(catalog: Catalog, locale: str, source: dict, broken: set[Path]) -> 
                                     f"missing translation {key.split('.', 1)[1]!r} (the {chain} text is shown meanwhile); "
                                     f"add it — the source is in {src_path.name}"))
     return problems
+
+
+def _blank(value: str | tuple[str, ...]) -> bool:
+    return not (value.strip() if isinstance(value, str) else any(v.strip() for v in value))
 
 
 def _line_for(catalog: Catalog, path: Path, key: str, default: int) -> int:

@@ -87,6 +87,10 @@ def _same_on_purpose(catalog: Catalog, locale: str) -> tuple[set[tuple[Path, tup
     return keys, files
 
 
+def _blank(value: str | tuple[str, ...]) -> bool:
+    return not (value.strip() if isinstance(value, str) else any(v.strip() for v in value))
+
+
 def translated_keys(catalog: Catalog, locale: str) -> set[str]:
     """Keys the locale really translated: present, not empty, and not a copy of another language's text
     (what `l10n new` leaves) unless marked as the same on purpose."""
@@ -125,7 +129,9 @@ def status(catalog: Catalog, locale: str) -> LocaleStatus:
     table = catalog.texts.get(locale, {})
     locks = catalog.locks.get(locale, {})
     done = translated_keys(catalog, locale)
-    for unit, keys in source_units(catalog).items():
+    for unit, all_keys in source_units(catalog).items():
+        # an empty source text (an email label left out on purpose) has nothing to translate
+        keys = [k for k in all_keys if not _blank(source[k].value)] or all_keys
         present = [k for k in keys if k in table]
         mine = [k for k in keys if k in done]
         name = source[keys[0]].path.name

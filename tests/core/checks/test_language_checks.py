@@ -265,3 +265,12 @@ def test_w050_w054_not_for_quoted_marks_extensions_and_placeholders(content_copy
 def test_e044_time_zone_without_a_time_before_it(content_copy):
     path, line = pair(content_copy, "ja", '"加上时区，例如 +08:00 或 UTC"', '"タイムゾーンを付けてください。+09:00 や UTC などです"')
     assert not codes_at(content_copy, path, line, "E044")
+
+
+def test_w020_not_for_an_empty_source_text(content_copy):
+    """An email label left out on purpose ("") has nothing to translate."""
+    add_locale(content_copy, "ja")
+    plant(content_copy, "zh-CN", "email_labels.toml", 'left_out = ""\nshown = "显示的标签"\n')
+    plant(content_copy, "ja", "email_labels.toml", 'shown = "表示されるラベル"\n')
+    problems = [p for p in run_checks(content_copy, "ja") if p.code in ("W020", "E025") and "wsa_test" in p.message]
+    assert problems == []
