@@ -105,15 +105,16 @@ class Catalog:
         target = self.shared_nodes.get(prefix)
         return None if target is None else target + key[len(prefix):]
 
-    def entry(self, locale: str, key: str) -> TextEntry | None:
-        """The text shown for `key`: the first locale of the chain that has it, skipping empty texts and outdated
-        safety texts (those fall back along the locale's own chain, e.g. ja → en → zh-CN, and are logged once)."""
+    def entry(self, locale: str, key: str, *, skip_empty: bool = False) -> TextEntry | None:
+        """The text shown for `key`: the first locale of the chain that has it, skipping outdated safety texts
+        (those fall back along the locale's own chain, e.g. ja → en → zh-CN, and are logged once) and, with
+        `skip_empty`, empty texts (a blank on screen; an empty email label is a deliberate "say nothing")."""
         shared = self.shared_key(key)
         for code in self.chain(locale):
             found = self.texts[code].get(key)
             if found is None and shared is not None:
                 found = self.texts[code].get(shared)
-            if found is None or (isinstance(found.value, str) and not found.value.strip()):
+            if found is None or (skip_empty and isinstance(found.value, str) and not found.value.strip()):
                 continue
             # Safety text translated from an older source could tell people something no longer true.
             if found.unit in self.critical_units and self.is_outdated(code, found.unit):
@@ -134,7 +135,7 @@ class Catalog:
         return None
 
     def text(self, locale: str, key: str, default: str = "") -> str:
-        found = self.entry(locale, key)
+        found = self.entry(locale, key, skip_empty=True)
         if found is None or not isinstance(found.value, str):
             return default
         return found.value

