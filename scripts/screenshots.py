@@ -2,8 +2,9 @@
 
 Run: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs/screenshots]
 Pages: home, a question, a step, a form showing a validation error, an urgent outcome, the question and
-the urgent outcome on a dark palette, and the question at 200 % text size; for Japanese and Korean the home page
-and the urgent outcome. Look at the pictures: CJK text needs a CJK font on the machine (fonts-noto-cjk draws
+the urgent outcome on a dark palette, the question at 200 % text size, and the review and its send step for
+webmail (the persona of issue 19: a stuck USDT withdrawal on TRON) at 1024×640; for Japanese and Korean the home
+page and the urgent outcome. Look at the pictures: CJK text needs a CJK font on the machine (fonts-noto-cjk draws
 Japanese kana and Korean hangul, and kanji in their Japanese shapes), or it shows as boxes.
 """
 from __future__ import annotations
@@ -20,7 +21,6 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("WSA_DATA_DIR", tempfile.mkdtemp(prefix="wsa-shots-"))
 
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from assistant.content.catalog import load_catalog  # noqa: E402
@@ -29,6 +29,7 @@ from assistant.flows.model import NodeKind, OutcomeKind  # noqa: E402
 from assistant.paths import content_dir  # noqa: E402
 from assistant.ui.locale_support import Localizer  # noqa: E402
 from assistant.ui.main_window import MainWindow  # noqa: E402
+from assistant.ui.style import dark_palette  # noqa: E402
 from assistant.validation.fields import validate_values  # noqa: E402
 
 SAMPLES = {"text": "iPhone 15, iOS 18.1", "multiline": "Nothing else changed.", "version": "2.3.1",
@@ -75,22 +76,19 @@ def session_at(catalog, want, preferred: str = "pending_transaction") -> Session
     raise SystemExit("no node found for a screenshot")
 
 
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    colours = {
-        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
-        QPalette.ColorRole.Base: "#2b2c2f", QPalette.ColorRole.AlternateBase: "#35363a",
-        QPalette.ColorRole.Text: "#e8eaed", QPalette.ColorRole.Button: "#303134",
-        QPalette.ColorRole.ButtonText: "#e8eaed", QPalette.ColorRole.Highlight: "#8ab4f8",
-        QPalette.ColorRole.HighlightedText: "#202124", QPalette.ColorRole.Link: "#8ab4f8",
-        QPalette.ColorRole.ToolTipBase: "#303134", QPalette.ColorRole.ToolTipText: "#e8eaed",
-        QPalette.ColorRole.PlaceholderText: "#9aa0a6",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#7f8388"))
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#7f8388"))
-    return palette
+PERSONA = {"safety_contact": "no", "safety_phrase": "no", "network": "tron", "direction": "to_wallet",
+           "exchange_status": "processing", "exchange_holding": "unsolved"}
+PERSONA_VALUES = {"exchange_name": "Binance", "exchange_uid": "35871942", "withdrawal_id": "W20261120-88",
+                  "coin": "USDT", "amount": "120.5 USDT", "withdrawal_address": "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+                  "time": "2026-01-20 14:05 +08:00"}
+
+
+def persona(catalog) -> Session:
+    session = Session(catalog.flows["stuck_withdrawal"])
+    for answer in PERSONA.values():
+        session.choose(answer)
+    session.submit(PERSONA_VALUES)
+    return session
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,6 +148,16 @@ def main(argv: list[str] | None = None) -> int:
         window.show_session(Session.from_dict(question.flow, question.to_dict()))
         shot(window, f"text-200-{locale}")
         localizer.set_scale(1.0)
+        window.resize(1024, 640)
+        window.show_session(persona(catalog))
+        window.flow_page.view.email_button.click()
+        shot(window, f"review-{locale}")
+        page = window.stack.currentWidget()
+        page.to_edit.setText("support@binance.com")
+        page.go_to_send()
+        page.send_step.route_buttons[next(iter(page.send_step.route_buttons))].click()
+        shot(window, f"send-webmail-{locale}")
+        window.resize(*SIZE)
         window.close()
         window.deleteLater()
         settle()

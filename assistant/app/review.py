@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Protocol
 
 from assistant.app.attachments import AttachmentShelf
 from assistant.app.events import Event
+from assistant.app.sent import SentRecord
 from assistant.content.catalog import Catalog
 from assistant.email import exports
 from assistant.email.attachments import Attachment, AttachmentError
 from assistant.email.draft import BILINGUAL_LOCALE, Detail, Draft, build_draft, collect_details
+from assistant.email.followup import build_follow_up
 from assistant.errors import ExportBlocked
 from assistant.flows.engine import Session
 from assistant.i18n.texts import Texts
@@ -86,6 +89,8 @@ class ReviewModel:
         self.recipient_ok: set[str] = set()  # To lines whose warnings the person accepted
         self.checklist_confirmed = False  # "no secret in any screenshot", ticked by the person
         self.files = AttachmentShelf()
+        self.sent: SentRecord | None = None  # "I've sent it": the day, the route, the ticket number
+        self.follow_up = False  # the email is the follow-up on `sent.ticket`, not the first request
         self.hits: list[Hit] = []
         self._hit_key: tuple = ()
         self.changed: Event[None] = Event()  # something autosave keeps: wording, ticks, language
@@ -128,13 +133,36 @@ class ReviewModel:
         """Write subject and body again from the session and the current choices; asks before replacing edits."""
         if ask and self.edited and not self.prompts.replace_edits():
             return False
-        self.draft = build_draft(self.session, self.catalog, self.email_locale, excluded=frozenset(self.excluded),
-                                 attachments=tuple(a.filename for a in self.files.included()),
-                                 bilingual=self.bilingual, to=self.to)
+        excluded, files = frozenset(self.excluded), tuple(a.filename for a in self.files.included())
+        if self.follow_up and self.sent is not None and self.sent.ticket:
+            self.draft = build_follow_up(self.session, self.catalog, self.email_locale, ticket=self.sent.ticket,
+                                         first_sent=self.sent.sent_on, excluded=excluded, attachments=files,
+                                         bilingual=self.bilingual, to=self.to)
+        else:
+            self.draft = build_draft(self.session, self.catalog, self.email_locale, excluded=excluded,
+                                     attachments=files, bilingual=self.bilingual, to=self.to)
         self.subject, self.body = self.draft.subject, self.draft.body
         self._generated = (self.subject, self.body)
         self.rebuilt.emit(None)
         self.scan()
+        return True
+
+    # ---- sent, and the follow-up -----------------------------------------------------------------------------
+    def set_sent(self, record: SentRecord | None) -> None:
+        self.sent = record
+        self.changed.emit(None)
+
+    def set_follow_up(self, on: bool) -> bool:
+        """Write the follow-up on the recorded ticket (or the first request again); asks before replacing edits."""
+        if on and (self.sent is None or not self.sent.can_follow_up):
+            return False
+        if on == self.follow_up:
+            return True
+        self.follow_up = on
+        if not self.rebuild():
+            self.follow_up = not on
+            return False
+        self.changed.emit(None)
         return True
 
     # ---- what goes in --------------------------------------------------------------------------------------
@@ -287,22 +315,22 @@ class ReviewModel:
             found.append(Blocker.CHECKLIST)
         return found
 
-    def prepare(self, exit_: Exit) -> Prepared:
-        """Ready `exit_`: secrets first, then the recipient (asked once per To line it warns about), then the
-        screenshot checklist; the first that stops it is the blocker."""
+    def prepare(self, exit_: Exit, recipient: bool = True) -> Prepared:
+        """Ready `exit_`: secrets first, then the recipient (asked once per To line it warns about; skipped when
+        `recipient` is False: a copied body or a file carries no address), then the screenshot checklist."""
         self.scan()
         message = self.message()
         try:
             exports.checked(message, exit_)
         except ExportBlocked:
             return Prepared(None, Blocker.SECRETS)
-        recipient = self._recipient_blocker()
-        if recipient is Blocker.REFUSED_RECIPIENT:
-            return Prepared(None, recipient)
+        blocker = self._recipient_blocker() if recipient else None
+        if blocker is Blocker.REFUSED_RECIPIENT:
+            return Prepared(None, blocker)
         to = self.to.strip()
-        if recipient is not None and to not in self.recipient_ok:
+        if blocker is not None and to not in self.recipient_ok:
             if not self.prompts.send_despite(self.recipient_warnings()):
-                return Prepared(None, recipient)
+                return Prepared(None, blocker)
             self.recipient_ok.add(to)
         if self._checklist_missing(exit_):
             return Prepared(None, Blocker.CHECKLIST)
@@ -333,6 +361,8 @@ class ReviewModel:
             state["subject"] = self.subject
         if self.body != self._generated[1]:
             state["body"] = self.body
+        if self.sent is not None:
+            state.update(sent=self.sent.to_dict(), follow_up=self.follow_up)
         return state
 
     def restore(self, state: Mapping[str, object], files: Sequence[tuple[str, bytes, bool]] = ()) -> None:
@@ -346,6 +376,8 @@ class ReviewModel:
         if isinstance(locale, str) and locale in self.catalog.texts:
             self.email_locale = locale
         self.bilingual = state.get("bilingual") is True and self.bilingual_available
+        self.sent = SentRecord.from_dict(state.get("sent"), date.today())
+        self.follow_up = state.get("follow_up") is True and self.sent is not None and self.sent.can_follow_up
         self.files.restore(files)
         self.rebuild(ask=False)
         for part in TEXT_PARTS:

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from assistant.app.events import Event
+from assistant.app.forms import local_zone, with_default_zones
 from assistant.content.catalog import Catalog
 from assistant.errors import FlowError
 from assistant.flows.model import Node, NodeKind, OutcomeKind
@@ -80,6 +81,7 @@ class FlowController:
         self.changed: Event[None] = Event()
         self.news: Event[News] = Event()
         self._typed: dict[str, dict[str, str]] = {}  # last submitted values per form node
+        self.zone = ""  # UTC offset for times typed without one ("" = this computer's)
         self._undo: list[Mapping] = []  # session states before each edit of an earlier answer
         self._stored: Session | None = None  # the session the store's attachments and email edits belong to
         self._index: SearchIndex | None = None
@@ -167,8 +169,11 @@ class FlowController:
         self._answer(choice_id)
 
     def submit(self, values: Mapping[str, str]) -> None:
-        """Raises FieldErrors (and changes nothing) when a value is invalid."""
-        self._answer(dict(values))
+        """Raises FieldErrors (and changes nothing) when a value is invalid. A time without a zone is read in
+        `zone` (this computer's, unless set)."""
+        session = self._live()
+        kinds = {f.name: f.kind for f in session.visible_fields(self.shown_node)}
+        self._answer(with_default_zones(kinds, values, self.zone or local_zone()))
 
     def _answer(self, answer: Answer) -> None:
         session = self._live()

@@ -10,17 +10,19 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from assistant.app.session import FlowController
 from assistant.content.catalog import Catalog
 from assistant.errors import AssistantError
 from assistant.i18n.texts import Texts
+from assistant.ui.a11y import install_roles
 from assistant.ui.locale_support import Localizer
 from assistant.ui.pages.home import HomePage
 from assistant.ui.settings import UiSettings
+from assistant.ui.style import stylesheet
 from assistant.ui.widgets.safety_line import SafetyLine
 
 if TYPE_CHECKING:
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 TRANSLATOR_MODULE = Path(__file__).parent / "translator" / "window.py"
 HELP_GUIDES = ("before_support", "scam_signs")
+TEXT_SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)  # View › Larger/Smaller text, on top of the system size
+DEFAULT_SIZE = (900, 680)
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +45,9 @@ class MainWindow(QMainWindow):
                  localizer: Localizer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
+        install_roles()
+        self._apply_style()
+        QApplication.instance().paletteChanged.connect(self._apply_style)
         self.catalog = catalog
         self.texts = Texts(catalog, locale)
         self.settings = settings
@@ -69,6 +76,7 @@ class MainWindow(QMainWindow):
         self.home.step_chosen.connect(self._on_step_chosen)
         self.home.resume_requested.connect(self._on_resume)
         self._build_menus()
+        self._restore_text_size()
         self._restore_geometry()
         self.retranslate()
         self.home.focus_first()
@@ -84,6 +92,16 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut("Ctrl+Q")
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addActions([self.start_over_action, self.quit_action])
+
+        self.view_menu = bar.addMenu("")
+        self.text_actions: dict[int, QAction] = {}
+        for step, keys, name in ((1, QKeySequence.StandardKey.ZoomIn, "bigger"),
+                                 (-1, QKeySequence.StandardKey.ZoomOut, "smaller"), (0, "Ctrl+0", "reset")):
+            action = QAction(self, objectName=f"action_text_{name}")
+            action.setShortcuts([QKeySequence(keys)] + ([QKeySequence("Ctrl+=")] if step == 1 else []))
+            action.triggered.connect(lambda _=False, s=step: self.change_text_size(s))
+            self.view_menu.addAction(action)
+            self.text_actions[step] = action
 
         self.language_menu = bar.addMenu("")
         self.language_group = QActionGroup(self)
@@ -164,6 +182,9 @@ class MainWindow(QMainWindow):
         self.start_over_action.setText(t.ui("menu.start_over"))
         self.quit_action.setText(t.ui("menu.quit"))
         self.language_menu.setTitle(t.ui("menu.language"))
+        self.view_menu.setTitle(t.ui("view.menu"))
+        for step, key in ((1, "bigger"), (-1, "smaller"), (0, "reset")):
+            self.text_actions[step].setText(t.ui(f"view.{key}"))
         self.tools_menu.setTitle(t.ui("menu.tools"))
         self.translator_action.setText(t.ui("menu.translator"))
         self.help_menu.setTitle(t.ui("menu.help"))
@@ -198,6 +219,11 @@ class MainWindow(QMainWindow):
         self.resume_requested.emit()
 
     def _on_start_over(self) -> None:
+        page = self._side_page
+        review = getattr(page, "review", None)
+        if review is not None and review.has_work_to_lose and not page.confirm(
+                self.texts.ui("a11y.start_over_title"), self.texts.ui("a11y.start_over_question")):
+            return
         self._close_side_page()
         self.flow.close()
         self.home.set_resume_available(False)
@@ -239,6 +265,8 @@ class MainWindow(QMainWindow):
         self._side_page = page
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
+        if hasattr(page, "focus_first"):
+            page.focus_first()
         if hasattr(page, "attachments_changed"):
             self.review_opened.emit(page)
 
@@ -266,11 +294,49 @@ class MainWindow(QMainWindow):
         self._translator_window.show()
         self._translator_window.raise_()
 
+    # text size and style ------------------------------------------------------------------------------
+    def _apply_style(self, _palette=None) -> None:
+        self.setStyleSheet(stylesheet(QApplication.palette()))
+
+    def _restore_text_size(self) -> None:
+        scale = self.settings.text_scale() if self.settings else 1.0
+        if self.localizer is not None and scale != self.localizer.scale:
+            self.localizer.set_scale(scale)
+
+    def change_text_size(self, step: int) -> float:
+        """Ctrl + / Ctrl − / Ctrl 0: the in-app text size, remembered; returns the new scale."""
+        if self.localizer is None:
+            return 1.0
+        current = min(TEXT_SCALES, key=lambda s: abs(s - self.localizer.scale))
+        index = TEXT_SCALES.index(current)
+        scale = 1.0 if step == 0 else TEXT_SCALES[max(0, min(len(TEXT_SCALES) - 1, index + step))]
+        self.localizer.set_scale(scale)
+        if self.settings is not None:
+            self.settings.set_text_scale(scale)
+        self.statusBar().showMessage(self.texts.ui("view.size_status", percent=round(scale * 100)), 4000)
+        return scale
+
     # geometry ----------------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The saved size and place, or a comfortable default; never larger than the screen it opens on."""
         geometry = self.settings.geometry() if self.settings else None
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(820, 680)
+            self.resize(*DEFAULT_SIZE)
+        screen = (self.screen() or QGuiApplication.primaryScreen())
+        if screen is not None:
+            self.fit_to(screen.availableGeometry())
+
+    def fit_to(self, area: QRect) -> None:
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        self.setMinimumSize(min(self.minimumWidth(), width), min(self.minimumHeight(), height))
+        self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.right() - frame.width() + 1)
+        y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
+        self.move(x, y)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.settings is not None:

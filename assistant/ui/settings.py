@@ -1,4 +1,4 @@
-"""UI state only (window geometry, chosen language), kept in an INI file in the user data folder."""
+"""UI state only (window geometry, chosen language, text size), kept in an INI file in the user data folder."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -26,6 +26,16 @@ class UiSettings:
 
     def set_geometry(self, data: QByteArray) -> None:
         self._s.setValue("window/geometry", data)
+
+    def text_scale(self) -> float:
+        try:
+            value = float(self._s.value("ui/text_scale", 1.0))
+        except (TypeError, ValueError):
+            return 1.0
+        return value if 0.5 <= value <= 3.0 else 1.0
+
+    def set_text_scale(self, scale: float) -> None:
+        self._s.setValue("ui/text_scale", scale)
 
     def sync(self) -> None:
         self._s.sync()

@@ -137,7 +137,9 @@ def test_real_window_on_x11_driven_by_keyboard(display, tmp_path, catalog):
         assert difference(flow, home) > 3, "the keyboard did not change the page"
         assert difference(flow.crop(safety_box), ref_flow.crop(safety_box)) < 1, "the safety line left the screen"
 
-        # And the step itself takes keyboard answers: Space on the focused choice answers it (autosave records it).
+        # And the step itself takes keyboard answers. The first step is a safety question: no answer is focused
+        # for the person, so Tab reaches the first one and Space answers it (autosave records it).
+        xdotool(display, "key", "--clearmodifiers", "Tab")
         xdotool(display, "key", "--clearmodifiers", "space")
         saved = data / "autosave" / "session.json"
         wait_for("the answer to be saved", saved.is_file, app=app)

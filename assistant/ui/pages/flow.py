@@ -14,7 +14,7 @@ from assistant.app.session import FlowController, Notice, NoticeKind
 from assistant.content.catalog import Catalog
 from assistant.errors import FieldErrors
 from assistant.flows.engine import PathEntry, Session
-from assistant.flows.model import NodeKind
+from assistant.flows.model import NodeKind, OutcomeKind
 from assistant.i18n.texts import Texts
 from assistant.ui.pages.form import FormView
 from assistant.ui.pages.node_views import ChoiceView, NodeView, OutcomeView
@@ -147,6 +147,9 @@ class FlowPage(QWidget):
             self.flow.submit(values)
         except FieldErrors as errors:
             self.view.show_field_errors(errors.errors)
+            first = self.view.first_error() if hasattr(self.view, "first_error") else None
+            if first is not None:  # the first problem in view, its field focused
+                self.scroll.ensureWidgetVisible(first, 0, 40)
             return
         self._render()
 
@@ -200,10 +203,18 @@ class FlowPage(QWidget):
         flow_id = session.flow.id
         self.flow_label.setText(texts.flow_title(flow_id))
         progress = flow.progress()
-        self.step_label.setText(texts.ui("flow.step", n=progress.step))
-        self.bar.setRange(0, max(progress.maximum, 1))
-        self.bar.setValue(progress.answered if progress.maximum else 1)
-        self.bar.setAccessibleDescription(texts.ui("flow.step", n=progress.step))
+        node = flow.shown_node
+        # The email is a step of its own: an outcome that leads to it is not the end (never 100 % before it).
+        email_ahead = node.kind is NodeKind.OUTCOME and node.outcome in (OutcomeKind.ESCALATE, OutcomeKind.URGENT)
+        total = max(progress.maximum, progress.answered) + (1 if email_ahead else 0)
+        if email_ahead:
+            step_text = texts.ui("progress.email_step")
+        else:
+            step_text = texts.ui("progress.step_of", n=progress.step, m=max(total, progress.step))
+        self.step_label.setText(step_text)
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(progress.answered if total else 1)
+        self.bar.setAccessibleDescription(step_text)
         if flow.editing:
             self.notice.show_text(texts.ui("flow.editing"))
         else:
@@ -212,7 +223,8 @@ class FlowPage(QWidget):
         self.back_button.setEnabled(flow.can_go_back)
         items = [TrailItem(e.node_id, texts.node_title(flow_id, e.node_id), self._answer_text(e)) for e in session.path]
         self.trail.set_items(items, texts.ui("flow.trail_heading"),
-                             lambda i: texts.ui("flow.trail_item", question=i.question, answer=i.answer))
+                             lambda i: texts.ui("flow.trail_item", question=i.question, answer=i.answer),
+                             texts.ui("trail.show", count=len(items)), texts.ui("trail.hide"))
 
     def _answer_text(self, entry: PathEntry) -> str:
         if entry.kind is NodeKind.FORM:

@@ -52,11 +52,17 @@ class FormView(NodeView):
             placeholder = texts.field(fid, nid, name, "placeholder")
             if row.kind == "select" and not placeholder:
                 placeholder = texts.ui("form.choose")
+            if row.kind == "datetime":
+                from assistant.app.forms import local_zone
+
+                row.zone = local_zone()
+            zone_note = texts.ui("hint.zone", zone=row.zone) if row.kind == "datetime" else ""
             row.retranslate(texts.field(fid, nid, name), texts.field(fid, nid, name, "hint"), placeholder,
-                            options, texts.field_error, texts.ui("form.optional"))
+                            options, texts.field_error, texts.ui("form.optional"), texts.ui("hint.example"),
+                            zone_note)
         self.continue_button.set_texts(texts.ui("form.continue"))
         if self.summary.text():
-            self.summary.show_text(texts.ui("form.fix_errors"))
+            self._show_summary()
 
     def values(self) -> dict[str, str]:
         return {name: row.value() for name, row in self.rows.items()}
@@ -68,10 +74,20 @@ class FormView(NodeView):
         """Errors from the engine's own validation on submit: one message under each field."""
         for name, row in self.rows.items():
             row.show_problem(errors.get(name))
-        self.summary.show_text(self.texts.ui("form.fix_errors") if errors else "")
-        first = next((row for name, row in self.rows.items() if name in errors), None)
+        self._show_summary()
+        first = self.first_error()
         if first is not None:
             first.focus_editor()
+
+    def _show_summary(self) -> None:
+        """"Please check: <field>, <field>" naming each field with a problem, above the fields."""
+        wrong = [row for row in self.rows.values() if row.problem_text()]
+        names = "、".join(row.label.text() for row in wrong) if self.texts.locale.startswith("zh") \
+            else ", ".join(row.label.text() for row in wrong)
+        self.summary.show_text(f"{self.texts.ui('form.fix_errors')} {names}" if wrong else "")
+
+    def first_error(self):
+        return next((row for row in self.rows.values() if row.problem_text()), None)
 
     def focus_first(self) -> None:
         first = next(iter(self.rows.values()), None)

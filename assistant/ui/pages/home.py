@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from assistant.content.catalog import Catalog
 from assistant.content.search import Hit
@@ -105,6 +105,9 @@ class HomePage(QWidget):
         self.search.setAccessibleName(texts.ui("home.search_label"))
         self.search.setAccessibleDescription(texts.ui("home.search_placeholder"))
         self.results.setAccessibleName(texts.ui("home.search_results"))
+        for button in self.search.findChildren(QToolButton):  # the clear button Qt adds has no name of its own
+            button.setAccessibleName(texts.ui("a11y.search_clear"))
+            button.setToolTip(texts.ui("a11y.search_clear"))
         self.no_results.setText(texts.ui("home.no_results"))
         self._show_hits(self._hits)
 

@@ -106,8 +106,13 @@ class ChoiceView(NodeView):
             button.set_texts(label, texts.ui("flow.your_answer") if choice_id == self.previous else "")
 
     def focus_first(self) -> None:
+        """Focus the first answer, except on a safety question: no answer may look picked for the person
+        (the view holds the focus; Tab goes to the first answer)."""
         buttons = list(self.choice_buttons.values())
-        if buttons:
+        if self.node.critical:
+            self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif buttons:
             buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
 
@@ -128,6 +133,7 @@ class OutcomeView(NodeView):
         if self.kind is OutcomeKind.URGENT:
             self.banner = QFrame()
             self.banner.setObjectName("urgent_banner")
+            self.banner.setProperty("a11y_role", "alert")  # read out at once (assistant.ui.a11y)
             self.banner.setStyleSheet(
                 f"#urgent_banner {{ background: {URGENT_BACKGROUND}; border-radius: 6px; }}"
                 f"#urgent_banner QLabel {{ color: {URGENT_TEXT}; background: transparent; }}")
@@ -149,6 +155,8 @@ class OutcomeView(NodeView):
         super().retranslate(texts)
         self.kicker.setText(texts.ui(f"outcome.{self.kind.value}"))
         self.setAccessibleName(f"{texts.ui(f'outcome.{self.kind.value}')} {texts.node_title(self.flow_id, self.node.id)}")
+        if self.kind is OutcomeKind.URGENT:
+            self.banner.setAccessibleName(self.accessibleName())
         if self.email_button is not None:
             self.email_button.set_texts(texts.ui("outcome.prepare_email"), texts.ui("outcome.prepare_email_hint"))
 

@@ -15,17 +15,17 @@ from collections.abc import Sequence
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSplitter,
+    QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from assistant.app.review import TEXT_PARTS, ReviewModel
+from assistant.app.send import SendModel
 from assistant.content.catalog import Catalog
 from assistant.email import attachments as att
 from assistant.flows.engine import Session
@@ -34,12 +34,15 @@ from assistant.secrets.guard import Exit
 from assistant.secrets.recipient import RecipientWarning
 from assistant.ui.pages.review_details import AttachBox, DetailsBox
 from assistant.ui.pages.review_editor import EmailEditor
-from assistant.ui.pages.review_exports import ExportActions, ExportBox
+from assistant.ui.pages.review_exports import ExportActions
+from assistant.ui.pages.review_send import SendActions
+from assistant.ui.pages.send_step import SendStep
 from assistant.ui.widgets.labels import Heading, ToneLabel, WrapLabel
+from assistant.ui.widgets.scroll import VScroll
 from assistant.ui.widgets.secret_panel import SecretPanel
 
 
-class ReviewPage(ExportActions, QWidget):
+class ReviewPage(SendActions, ExportActions, QWidget):
     closed = Signal()
     attachments_changed = Signal()  # added, removed, ticked in or out, redacted (autosave keeps copies)
     edits_changed = Signal()  # wording, a detail tick or the email language changed (autosave keeps them)
@@ -51,13 +54,17 @@ class ReviewPage(ExportActions, QWidget):
         self.texts = Texts(catalog, locale)
         self._build_ui()
         self.review = ReviewModel(catalog, session, locale, self)
+        self._build_send()
         self._render()
         self._connect()
         self.retranslate(self.texts)
 
     # ---- layout ------------------------------------------------------------------------------------------
     def _build_ui(self) -> None:
+        """Two stages, each one scroll area, over a bar that never scrolls: Back on the left, the one primary
+        action on the right (visible at 1024×640 and at 200 % text)."""
         self.heading = Heading(scale=1.3)
+        self.heading.setObjectName("review_heading")
         self.intro = WrapLabel()
         self.secret_box = SecretPanel()
         self.editor = EmailEditor((info.name, code) for code, info in self.catalog.locales.items()
@@ -70,54 +77,58 @@ class ReviewPage(ExportActions, QWidget):
         self.details_list, self.detail_items = self.details_group.list, self.details_group.items
         self.attach_group = AttachBox()
         self.attach_list, self.checklist_box = self.attach_group.list, self.attach_group.checklist_box
-        self.export_group = ExportBox({Exit.EML: self.export_eml, Exit.MAILTO: self.open_mail_app,
-                                       Exit.CLIPBOARD: self.copy_to_clipboard, Exit.TXT: self.export_txt,
-                                       Exit.PDF: self.export_pdf, Exit.PRINT: self.print_draft})
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(6, 0, 6, 0)
-        for box in (self.details_group, self.attach_group, self.export_group):
-            side_layout.addWidget(box)
-        side_layout.addStretch(1)
-        scroll = QScrollArea()  # not VScroll: that is no Tab stop, and the Tab order here stays as it was
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(side)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.editor)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
+        self.error = ToneLabel("error")
+        self.error.setObjectName("review_error")
+        self.error.setProperty("alert", True)
+        self.check_stage = VScroll(margin=0)
+        self.check_stage.setObjectName("review_check")
+        for widget in (self.intro, self.secret_box, self.editor, self.details_group, self.attach_group):
+            self.check_stage.column.addWidget(widget)
+        self.check_stage.column.addStretch(1)
+        ed.body_grown.connect(self._keep_cursor_visible)
 
         self.status = WrapLabel()
         self.status.setObjectName("review_status")
-        self.error = ToneLabel("error")
-        self.error.setObjectName("review_error")
         self.close_button = QPushButton(objectName="review_close")
-        self.close_button.clicked.connect(self.request_close)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.error, 1)
-        bottom.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.close_button.setProperty("secondary", True)
+        self.close_button.clicked.connect(self._on_back)
+        self.next_button = QPushButton(objectName="review_next")
+        self.next_button.setProperty("primary", True)
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self._on_next)
+        for button in (self.close_button, self.next_button):
+            button.setAutoDefault(True)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.bar.addWidget(self.status, 1)
+        self.bar.addWidget(self.error, 1)
+        self.bar.addStretch(0)
+        self.bar.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.stages = QStackedWidget()
+        self.stages.addWidget(self.check_stage)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 12)
-        # Everything above the bottom bar scrolls, so 200 % text never squeezes the body or clips a warning.
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.heading, self.intro, self.secret_box):
-            column.addWidget(widget)
-        column.addWidget(self.splitter, 1)
-        page_scroll = QScrollArea()
-        page_scroll.setWidgetResizable(True)
-        page_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        page_scroll.setWidget(content)
-        layout.addWidget(page_scroll, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.stages, 1)
+        layout.addLayout(self.bar)
         self.error.hide()
+        self.status.hide()
+
+    def _build_send(self) -> None:
+        """The send stage, once the model exists."""
+        self.send = SendModel(self.review, self.texts.locale)
+        self.send_step = SendStep(self.send, {Exit.CLIPBOARD: self.copy_to_clipboard, Exit.TXT: self.export_txt,
+                                              Exit.PDF: self.export_pdf, Exit.PRINT: self.print_draft})
+        self.export_group = self.send_step.other
+        self.stages.addWidget(self.send_step)
+        step = self.send_step
+        step.route_chosen.connect(self.send.choose_route)
+        step.webmail_chosen.connect(self.send.choose_webmail)
+        step.copy_requested.connect(self.copy_part)
+        step.action_requested.connect(self._on_send_action)
+        step.ticket_saved.connect(self.mark_sent)
+        step.follow_up_requested.connect(self._on_follow_up)
 
     def _connect(self) -> None:
         """Widget events to the model, and model events to the widgets (after both hold the same values)."""
@@ -144,13 +155,13 @@ class ReviewPage(ExportActions, QWidget):
         """Apply the UI language (a locale code or a Texts); the email language stays as chosen."""
         self.texts = locale if isinstance(locale, Texts) else Texts(self.catalog, str(locale))
         ui = self.texts.ui
-        self.heading.setText(ui("review.title"))
         self.intro.setText(ui("review.intro"))
         self.editor.retranslate(ui)
         self.editor.show_exchange_hint(self.review.for_exchange)
-        for box in (self.details_group, self.attach_group, self.export_group):
+        for box in (self.details_group, self.attach_group):
             box.retranslate(ui)
-        self.close_button.setText(ui("review.close"))
+        self.send_step.retranslate(ui, self._where())
+        self._show_stage()
         self.details_group.fill(self.review.details(self.texts.locale), self.review.excluded)
         self._show_recipient()
         self._show_hits()  # the red box is drawn again in the new language
@@ -265,20 +276,9 @@ class ReviewPage(ExportActions, QWidget):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def _set_status(self, text: str) -> None:
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
-
-    def _show_error(self, text: str) -> None:
-        self.error.show_text(text)
-        if text:
-            self.status.setText("")
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        # Side by side needs room for about 90 characters; with large text or a narrow window, stack them.
-        wide = self.width() >= 90 * self.fontMetrics().averageCharWidth()
-        self.splitter.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
-        super().resizeEvent(event)
+    def focus_first(self) -> None:
+        """An empty To line first (an exchange's address is the one thing the person must add), else Next."""
+        (self.next_button if self.review.to.strip() else self.to_edit).setFocus()
 
     def request_close(self) -> None:
         """Leave the page; edits and attachments would be lost, so ask first when there are any."""
@@ -289,6 +289,6 @@ class ReviewPage(ExportActions, QWidget):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape:
-            self.request_close()
+            self._on_back()
             return
         super().keyPressEvent(event)

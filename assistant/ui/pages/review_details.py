@@ -41,6 +41,7 @@ class DetailsBox(QGroupBox):
 
     def retranslate(self, ui) -> None:
         self.setTitle(ui("review.details"))
+        self.list.setAccessibleName(ui("review.details"))
         self.hint.setText(ui("review.details_hint"))
 
     def fill(self, details: Iterable[Detail], excluded: Collection[str]) -> None:
@@ -87,6 +88,7 @@ class AttachBox(QGroupBox):
 
     def retranslate(self, ui) -> None:
         self.setTitle(ui("review.attach.heading"))
+        self.list.list.setAccessibleName(ui("a11y.attachment_list"))
         self.list.set_texts(ui("review.attach.add"), ui("review.attach.remove"), ui("review.attach.include"),
                             ui("review.attach.cleaned"), ui("review.attach.shrunk"))
         self.checklist.setText(ui("review.attach.checklist"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ def _u16(text: str, index: int) -> int:
 
 class EmailEditor(QWidget):
     PARTS = ("to", "subject", "body")  # the firewall's names for the texts edited here
+    body_grown = Signal()  # the typing point in the body moved: the page keeps it in view
 
     def __init__(self, languages: Iterable[tuple[str, str]], parent: QWidget | None = None) -> None:
         """`languages`: (shown name, locale code) for the email-language box."""
@@ -67,14 +68,32 @@ class EmailEditor(QWidget):
         self.body_edit = QPlainTextEdit(objectName="review_body")
         self.body_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.body_edit.setTabChangesFocus(True)  # keyboard users must be able to leave the body with Tab
-        self.body_edit.setMinimumHeight(self.body_edit.fontMetrics().lineSpacing() * 10)
         self.body_edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        # The body is as tall as its text: the page is the one scroll area (no box scrolling inside a box).
+        self.body_edit.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_edit.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit_body())
+        self.body_edit.cursorPositionChanged.connect(self.body_grown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
         layout.addLayout(form)
         layout.addWidget(self.body_label)
         layout.addWidget(self.body_edit, 1)
         self.lines = {"to": self.to_edit, "subject": self.subject_edit}
+        self.body_label.setBuddy(self.body_edit)
+        self._fit_body()
+
+    def _fit_body(self) -> None:
+        body = self.body_edit
+        lines = max(8, int(body.document().documentLayout().documentSize().height()) + 1)
+        margins = body.contentsMargins()
+        height = lines * body.fontMetrics().lineSpacing() + int(2 * body.document().documentMargin()) \
+            + margins.top() + margins.bottom()
+        if body.height() != height:
+            body.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override: a new width wraps the body anew
+        super().resizeEvent(event)
+        self._fit_body()
 
     def retranslate(self, ui) -> None:
         self.to_label.setText(ui("review.to"))

@@ -16,7 +16,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
-from assistant.app.review import Blocker
 from assistant.email import exports
 from assistant.errors import AssistantError, ExportBlocked
 from assistant.secrets.guard import Exit
@@ -62,16 +61,8 @@ class ExportActions:
         """The message for `exit_`, or None with the reason shown."""
         self._show_error("")
         prepared = self.review.prepare(exit_)
-        if prepared.blocker is Blocker.SECRETS:
-            self._show_error(self.texts.ui("review.secret.blocked"))
-        elif prepared.blocker is Blocker.REFUSED_RECIPIENT:
-            self._show_error(self.recipient_warning.text())  # the same words as under the To box
-            self.to_edit.setFocus()
-        elif prepared.blocker in (Blocker.NO_RECIPIENT, Blocker.UNSAFE_RECIPIENT):
-            self._set_status(self.texts.ui("review.status_cancelled"))
-        elif prepared.blocker is Blocker.CHECKLIST:
-            self._show_error(self.texts.ui("review.attach.checklist_needed"))
-            self.checklist_box.setFocus()
+        if prepared.blocker is not None:
+            self.show_blocker(prepared.blocker)
         return prepared.message
 
     def _run(self, exit_: Exit, action: Callable[[exports.Message], bool]) -> bool:

@@ -66,7 +66,6 @@ class AttachmentList(QWidget):
     def set_texts(self, add: str, remove: str, include: str, cleaned: str, shrunk: str) -> None:
         self.add_button.setText(add)
         self.remove_button.setText(remove)
-        self.list.setAccessibleName(add)
         self._include = include
         self._notes = (cleaned, shrunk)
 

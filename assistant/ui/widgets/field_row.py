@@ -35,13 +35,20 @@ class FieldRow(QWidget):
         small = QFont()
         small.setItalic(True)
         self.hint.setFont(small)
+        self.example = WrapLabel()  # "For example …": under the field, never a placeholder that looks filled in
+        self.example.setObjectName(f"example_{name}")
+        self.example.hide()
+        self.zone = ""  # the zone a time without one is read in (datetime fields)
         self.error = ToneLabel("error")
         self.error.setObjectName(f"error_{name}")
-        self.error.hide()
+        # One line is always kept for the problem, so a message appearing never moves what is under the pointer.
+        self.error.setText("X")
+        self.error.setMinimumHeight(self.error.sizeHint().height())
+        self.error.setText("")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)
         layout.setSpacing(3)
-        for widget in (self.label, self.editor, self.error, self.hint):  # the problem right under the value
+        for widget in (self.label, self.editor, self.error, self.example, self.hint):  # the problem under the value
             layout.addWidget(widget)
 
     def _make_editor(self, kind: str, options: tuple[str, ...]) -> QWidget:
@@ -66,21 +73,32 @@ class FieldRow(QWidget):
         return editor
 
     # text ----------------------------------------------------------------------------------------
+    def _show_error_text(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setAccessibleName(text)
+
     def retranslate(self, label: str, hint: str, placeholder: str, option_labels: dict[str, str],
-                    message_for: Callable[[object], str], optional_mark: str) -> None:
+                    message_for: Callable[[object], str], optional_mark: str, example: str = "",
+                    zone_note: str = "") -> None:
+        """`placeholder` is the example value: shown as `example` (e.g. "For example {example}") under the field;
+        `zone_note` says which zone a time without one is read in."""
         self._message_for = message_for
         shown = label if self.required else f"{label} {optional_mark}"
         self.label.setText(shown)
-        self.editor.setAccessibleName(label)
+        self.editor.setAccessibleName(shown)  # the name keeps "(optional)"
+        self.editor.setProperty("required", self.required)
         self.editor.setAccessibleDescription(hint)
+        if self.kind != "select":
+            lines = [example.replace("{example}", placeholder) if example and placeholder else placeholder,
+                     zone_note]
+            self.example.setText("\n".join(line for line in lines if line))
+            self.example.setVisible(bool(self.example.text()))
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         if isinstance(self.editor, QComboBox):
             for index in range(1, self.editor.count()):
                 self.editor.setItemText(index, option_labels.get(self.editor.itemData(index), self.editor.itemData(index)))
             self.editor.setItemText(0, placeholder)
-        elif hasattr(self.editor, "setPlaceholderText"):
-            self.editor.setPlaceholderText(placeholder)
         self._on_edited()
 
     # value ---------------------------------------------------------------------------------------
@@ -112,18 +130,22 @@ class FieldRow(QWidget):
         text = self.value()
         problem = None
         if text and self.kind != "select":
+            from assistant.app.forms import with_default_zone
             from assistant.validation.fields import (
                 check_value,  # with the secret check: a pasted phrase is explained at once
             )
 
-            _clean, problem = check_value(self.kind, text, self.chain)
+            _clean, problem = check_value(self.kind, with_default_zone(self.kind, text, self.zone), self.chain)
         self.show_problem(problem)
         self.edited.emit(self.name)
 
     def show_problem(self, problem) -> None:
         message = self._message_for(problem) if problem is not None else ""
-        self.error.show_text(message)
-        self.editor.setProperty("invalid", bool(message))
+        self._show_error_text(message)
+        if bool(self.editor.property("invalid")) != bool(message):
+            self.editor.setProperty("invalid", bool(message))
+            self.editor.style().unpolish(self.editor)  # the red border follows the property
+            self.editor.style().polish(self.editor)
         description = self.hint.text() if not message else f"{message} {self.hint.text()}".strip()
         self.editor.setAccessibleDescription(description)
 

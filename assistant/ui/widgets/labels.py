@@ -32,6 +32,7 @@ class Heading(WrapLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None, *, scale: float = 1.3) -> None:
         super().__init__(text, parent)
         self._scale = scale
+        self.setProperty("a11y_role", "heading")  # exposed as a heading (assistant.ui.a11y)
         self.setAccessibleName(text)
         self.apply_font()
         QApplication.instance().fontChanged.connect(self.apply_font)
@@ -58,6 +59,8 @@ class ToneLabel(WrapLabel):
     def __init__(self, tone: str, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self._tone = tone
+        if tone == "error":
+            self.setProperty("a11y_role", "alert")  # a refusal or a field problem is announced (assistant.ui.a11y)
         self.apply_colour()
         QApplication.instance().paletteChanged.connect(self.apply_colour)
 

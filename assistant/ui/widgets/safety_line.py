@@ -1,8 +1,9 @@
 """The calm, always-visible reminder that real support never asks for secrets."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from assistant.ui.widgets.labels import WrapLabel
 
@@ -14,10 +15,16 @@ class SafetyLine(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.setAutoFillBackground(True)
+        # An information bar: an "i" mark and a blue edge on the left, the text beside it.
+        self.setStyleSheet("#safety_line { border: none; border-left: 4px solid #0b57d0; }")
+        self.mark = QLabel("ℹ")
+        self.mark.setAccessibleName("")
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.label = WrapLabel()
         self.label.setObjectName("safety_text")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setContentsMargins(10, 6, 12, 6)
+        layout.addWidget(self.mark)
         layout.addWidget(self.label, 1)
 
     def set_text(self, text: str) -> None:
