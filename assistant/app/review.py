@@ -8,14 +8,13 @@ firewall again on what it writes.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from enum import StrEnum
-from typing import Protocol
+from functools import partial
 
 from assistant.app.attachments import AttachmentShelf
 from assistant.app.events import Event
+from assistant.app.review_types import Blocker, Prepared, Prompts, Redaction, splice
 from assistant.app.sent import SentRecord
 from assistant.content.catalog import Catalog
 from assistant.email import exports
@@ -31,50 +30,6 @@ from assistant.secrets.recipient import RecipientIssue, RecipientWarning, check_
 LIVE_SCAN_LIMIT = 200_000  # characters; longer texts are still guarded at export
 TEXT_PARTS = ("to", "subject", "body")  # the firewall's names for the texts the person edits
 REVIEW_FORMAT = 2  # format 1 (no "format" key) held only to/subject/body
-
-
-def splice(text: str, start: int, end: int, new: str) -> str:
-    return text[:start] + new + text[end:]
-
-
-class Prompts(Protocol):
-    """Questions only the person can answer."""
-
-    def replace_edits(self) -> bool:
-        """May the email be written again from the answers, replacing the person's own changes?"""
-        ...
-
-    def send_despite(self, warnings: Sequence[RecipientWarning]) -> bool:
-        """Export although the recipient check warns about the To line?"""
-        ...
-
-
-class Blocker(StrEnum):
-    """Why an export cannot go ahead yet."""
-
-    SECRETS = "secrets"  # a secret, or an ambiguous value not yet confirmed as public, in the text or a file
-    NO_RECIPIENT = "no_recipient"  # the To line is empty (and the person has not said to go on without one)
-    UNSAFE_RECIPIENT = "unsafe_recipient"  # the recipient guard warns and the person has not accepted it
-    REFUSED_RECIPIENT = "refused_recipient"  # the To line is not plain addresses: no answer can let it through
-    CHECKLIST = "checklist"  # a picture goes into the .eml and the screenshot checklist is not ticked
-
-
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """The message ready for one exit, or the first reason it is not."""
-
-    message: exports.Message | None
-    blocker: Blocker | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Redaction:
-    """A secret replaced by a placeholder: where it was, so a view can edit its widget in place."""
-
-    part: str  # to / subject / body / attachment_name / attachment_text
-    start: int
-    end: int
-    placeholder: str
 
 
 class ReviewModel:
@@ -93,6 +48,7 @@ class ReviewModel:
         self.follow_up = False  # the email is the follow-up on `sent.ticket`, not the first request
         self.hits: list[Hit] = []
         self._hit_key: tuple = ()
+        self._version = 0  # counts edits of To, Subject and Body, so a late live check never shows old findings
         self.changed: Event[None] = Event()  # something autosave keeps: wording, ticks, language
         self.attachments_changed: Event[None] = Event()  # added, removed, ticked, redacted
         self.rebuilt: Event[None] = Event()  # subject and body were written again from the answers
@@ -119,15 +75,32 @@ class ReviewModel:
     def set_subject(self, text: str) -> None:
         self._set_text("subject", text)
 
-    def set_body(self, text: str) -> None:
-        self._set_text("body", text)
+    def set_body(self, text: str, *, scan: bool = True) -> None:
+        """`scan=False`: the caller runs the live check itself (`scan_job`), e.g. off the GUI thread for a long body."""
+        self._set_text("body", text, scan)
 
-    def _set_text(self, part: str, text: str) -> None:
+    def _set_text(self, part: str, text: str, scan: bool = True) -> None:
         if getattr(self, part) == text:
             return  # a view showing what the model already holds
         setattr(self, part, text)
-        self.scan()
+        self._version += 1
+        if scan:
+            self.scan()
         self.changed.emit(None)
+
+    def scan_job(self) -> tuple[int, Callable[[], list[Hit]]]:
+        """The live secret check of what the model holds now, as a pure function another thread may run; pass
+        its result to `apply_scan` with the version (a result for older text is dropped)."""
+        message = self.message()
+        job = partial(scan_parts, message.parts(), message.accepted, message.trusted, inputs=message.inputs)
+        return self._version, job
+
+    def apply_scan(self, version: int, hits: list[Hit]) -> bool:
+        """Take the result of a `scan_job`; False when the text changed meanwhile (a newer check is due)."""
+        if version != self._version:
+            return False
+        self._publish(hits)
+        return True
 
     def rebuild(self, ask: bool = True) -> bool:
         """Write subject and body again from the session and the current choices; asks before replacing edits."""
@@ -250,12 +223,15 @@ class ReviewModel:
         parts = message.parts()
         if sum(len(p.text) for p in parts) > LIVE_SCAN_LIMIT:
             return self.hits  # too long to scan on every keystroke; the export guard still scans it
-        self.hits = scan_parts(parts, message.accepted, message.trusted, inputs=message.inputs)
-        key = tuple((h.part.name, h.part.label, h.finding.kind, h.finding.start, h.finding.end) for h in self.hits)
+        self._publish(scan_parts(parts, message.accepted, message.trusted, inputs=message.inputs))
+        return self.hits
+
+    def _publish(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        key = tuple((h.part.name, h.part.label, h.finding.kind, h.finding.start, h.finding.end) for h in hits)
         if key != self._hit_key:
             self._hit_key = key
-            self.hits_changed.emit(self.hits)
-        return self.hits
+            self.hits_changed.emit(hits)
 
     def remove_hit(self, index: int, placeholder: str) -> Redaction | None:
         """Replace a finding with `placeholder` where it was found (text or attachment)."""

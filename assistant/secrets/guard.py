@@ -6,6 +6,7 @@ Messages describe what was found and where, never the secret itself.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -90,29 +91,41 @@ def accepted_set(values: Iterable[str]) -> frozenset[str]:
 
 
 def scan_parts(parts: Sequence[Part], accepted: Iterable[str] = (), trusted: Iterable[str] = (), *,
-               inputs: Sequence[str] = (), addresses: Iterable[str] = ()) -> list[Hit]:
+               inputs: Sequence[str] = (), addresses: Iterable[str] = (), confirmed: Iterable[str] = ()) -> list[Hit]:
     """Every finding that stops an export. A CONFIRM finding whose text is an accepted value (a transaction hash
-    from the tx-hash field, or one the user confirmed), or lies wholly inside text the app wrote from its content
-    files (`trusted`: template, labels, step titles), is dropped; a BLOCK finding never is.
+    from the tx-hash field, or one the user confirmed), or lies wholly inside an occurrence of a whole line (or
+    literal segment of a templated line) the app wrote from its content files (`trusted`: template, labels, step
+    titles), is dropped; a BLOCK finding never is.
+
+    A part read as a tx-hash field (`context="tx_hash"`) is what the user typed there, and a private key pasted
+    into that box looks exactly like a hash: its CONFIRM findings are dropped only for values in `confirmed` (the
+    user said, for this value, that it is public), never because the value sits in the hash field.
 
     `inputs` are the user's own inputs in order (field values, description, To, Subject, attachment text): a
     secret split over two of them is reported as a hit on an extra "inputs" part."""
     from assistant.secrets.request import spanning
 
-    ok = accepted_set(accepted)
+    sure = accepted_set(confirmed)
+    ok = accepted_set(accepted) | sure
     known = tuple(t for t in trusted if t)
     static = _static_lines(known)
+    segments = _segments(known)
     own = tuple(addresses)
     hits: list[Hit] = []
     for part in parts:
         if not part.text:
             continue
         lines: Lines | None = None
+        app_spans: list[tuple[int, int]] | None = None
         for f in _findings(part, static, own):
             if f.severity is Severity.CONFIRM:
-                found = part.text[f.start:f.end]
-                if _norm_value(found) in ok or any(found in t for t in known):
+                value = _norm_value(part.text[f.start:f.end])
+                if value in (sure if part.context == "tx_hash" else ok):
                     continue
+                if part.context != "tx_hash":
+                    app_spans = _spans(part.text, segments) if app_spans is None else app_spans
+                    if any(a <= f.start and f.end <= b for a, b in app_spans):
+                        continue
             lines = lines or Lines(part.text)
             hits.append(Hit(part, f, *lines.position(f.start)))
     values = [v for v in inputs if v]
@@ -144,6 +157,26 @@ def _static_lines(trusted: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted((x for x in found if len(x) >= 6 and "{{" not in x and "{%" not in x), key=len, reverse=True))
 
 
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+
+
+def _segments(trusted: Sequence[str]) -> tuple[str, ...]:
+    """Whole lines of app-written text, and the literal pieces between the placeholders of templated lines."""
+    found = {piece.strip() for t in trusted for line in t.splitlines() for piece in _PLACEHOLDER.split(line)}
+    return tuple(sorted((x for x in found if len(x) >= 6 and "{{" not in x and "{%" not in x), key=len, reverse=True))
+
+
+def _spans(text: str, segments: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the app's own lines and segments occur in `text`, each a whole occurrence."""
+    spans: list[tuple[int, int]] = []
+    for seg in segments:
+        at = text.find(seg)
+        while at >= 0:
+            spans.append((at, at + len(seg)))
+            at = text.find(seg, at + 1)
+    return spans
+
+
 def _mask(text: str, static: Sequence[str]) -> str:
     """`text` with the app's own lines blanked out (same length, so offsets hold): the email's safety line
     ("support never asks for your private key") is not a label of the value the user typed below it."""
@@ -173,10 +206,10 @@ def describe(hit: Hit, why: str = "") -> str:
 
 
 def guard(parts: Sequence[Part], exit_name: str, *, accepted: Iterable[str] = (), trusted: Iterable[str] = (),
-          inputs: Sequence[str] = (), addresses: Iterable[str] = ()) -> None:
+          inputs: Sequence[str] = (), addresses: Iterable[str] = (), confirmed: Iterable[str] = ()) -> None:
     """Raise ExportBlocked if any outgoing text holds a secret; return quietly otherwise. The exception's
     message is in codes; callers show `review.secret.*` texts from the locale files."""
-    hits = scan_parts(parts, accepted, trusted, inputs=inputs, addresses=addresses)
+    hits = scan_parts(parts, accepted, trusted, inputs=inputs, addresses=addresses, confirmed=confirmed)
     if hits:
         lines = "; ".join(describe(h) for h in hits)
         raise ExportBlocked(hits, f"export to {exit_name} blocked: {len(hits)} finding(s): {lines}")

@@ -225,6 +225,50 @@ def _solana_b58(token: str, start: int, end: int) -> list[KeyHit]:
     return []
 
 
+# ---- base58 keys split into pieces ---------------------------------------------------------------------------
+_B58_PIECE = re.compile(r"[1-9A-HJ-NP-Za-km-z]{3,}")
+_B58_GAP = re.compile(r"""[\s"'`+,\-]{1,12}""")
+_B58_STARTS = ("5", "K", "L", *XPRV_PREFIXES)
+
+
+def split_base58(text: str) -> list[KeyHit]:
+    """A WIF or extended private key split over lines, grouped in fours or glued from quoted pieces: adjacent
+    base58 pieces are joined, and only a join that passes its Base58Check checksum counts (prose never does)."""
+    found: list[KeyHit] = []
+    pieces = [(m.start(), m.end()) for m in _B58_PIECE.finditer(text)]
+    free = 0
+    for i, (a, _) in enumerate(pieces):
+        if a < free or not text.startswith(_B58_STARTS, a):
+            continue
+        joined, j, end = "", i, a
+        while j < len(pieces) and len(joined) < 112:
+            pa, pb = pieces[j]
+            if j > i and not _B58_GAP.fullmatch(text, end, pa):
+                break
+            joined += text[pa:pb]
+            end = pb
+            j += 1
+            if j - i < 2:
+                continue
+            hit = _joined_key(joined, a, end)
+            if hit:
+                found.append(hit)
+                free = end
+                break
+    return found
+
+
+def _joined_key(joined: str, start: int, end: int) -> KeyHit | None:
+    if len(joined) in (51, 52) and joined[0] in "5KL":
+        for h in _wif(joined, start, end):
+            return KeyHit(h.kind, start, end, True, h.detail + ", in pieces")
+    if len(joined) == 111 and joined[:4] in XPRV_PREFIXES:
+        hit = _xprv(joined, start, end)
+        if hit and hit[0].detail.endswith("checksum ok"):
+            return KeyHit(hit[0].kind, start, end, True, hit[0].detail + ", in pieces")
+    return None
+
+
 # ---- byte arrays and keystores -----------------------------------------------------------------------------------
 _BYTE_ARRAY = re.compile(r"\[([0-9,\s]*)\]")
 

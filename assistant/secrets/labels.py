@@ -8,11 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# "the key point is", "my key takeaway": the everyday sense of "key" before a noun.
+_FIGURATIVE = (r"(?:points?|takeaways?|things?|issues?|questions?|problems?|parts?|factors?|details?|steps?|reasons?"
+               r"|ideas?|differences?|concerns?|facts?|features?|dates?|moments?|findings?|terms?|words?|message)(?![a-z0-9])")
 # Labels of a private key or seed, in the languages of the wordlists (and glued forms like "privkey").
 KEY_CUES = re.compile(
     r"private[\s_-]*key|priv[\s_-]*key|privkey|secret[\s_-]*key|(?<![a-z0-9])secret(?![a-z0-9])|(?<![a-z0-9])[sp]k(?![a-z0-9])"
-    r"|(?<![a-z0-9])key\s*(?:[:=：]|->|=>|(?:is|was|below|here)(?![a-z0-9]))|^key|(?<![a-z0-9])key(?![a-z0-9])(?=\s*$)"
-    r"|(?<![a-z0-9])(?:my|this|the|wallet'?s?|import(?:ed)?)\s+(?:\w+\s+)?key(?![a-z0-9])"
+    r"|(?<![a-z0-9])key\s*(?:[:=：]|->|=>|(?:is|was|below|here)(?![a-z0-9]))|^key(?![a-z0-9])|(?<![a-z0-9])key(?![a-z0-9])(?=\s*$)"
+    r"|(?<![a-z0-9])(?:my|this|the|wallet'?s?|import(?:ed)?)\s+(?:\w+\s+)?key(?![a-z0-9])(?!\s+" + _FIGURATIVE + ")"
     r"|(?<![a-z0-9])export(?:ed)?(?![a-z0-9])|导出|導出|匯出|keypair"
     r"|privater?\s+schl[uü]ssel|clave\s+privada|cl[ée]\s+priv[ée]e|chiave\s+privata|chave\s+privada"
     r"|soukrom[yý]\s+kl[ií][cč]|приватн\w*\s+ключ|закрыт\w*\s+ключ|[öo]zel\s+anahtar"
@@ -25,7 +28,9 @@ SEED_CUES = re.compile(r"seed|种子|種子|シード|시드|keypair|secret|priv
 TX_CUES = re.compile(
     r"(?<![a-z0-9])tx(?:id|n|\s*hash|\s*id)?(?![a-z0-9])|(?<![a-z0-9])hash(?![a-z0-9])|transaction|(?<![a-z0-9])trx\s*id"
     r"|(?<![a-z0-9])explorer(?![a-z0-9])|scan(?![a-z0-9])|(?<![a-z0-9])link(?![a-z0-9])|/tx/|#/transaction/"
-    r"|/transactions?/|(?<![a-z0-9])block(?![a-z0-9])|交易(?!所)|哈希|链接|連結|鏈接|区块|區塊|浏览器|瀏覽器|トランザクション|거래|트랜잭션",
+    r"|/transactions?/|(?<![a-z0-9])block(?![a-z0-9])|交易(?!所)|哈希|链接|連結|鏈接|区块|區塊|浏览器|瀏覽器|トランザクション|거래|트랜잭션"
+    r"|(?<![a-z0-9])(?:approval|commit|checksum|sha-?256|sha-?1|md5|request[\s_-]*id|state[\s_-]*root)(?![a-z0-9])"
+    r"|授权|授權|校验|校驗",
     re.I,
 )
 _URL_START = re.compile(r"(?:https?://|www\.)\S*$", re.I)
@@ -50,39 +55,95 @@ class Cue:
 # Literal pieces every cue contains, matched case-sensitively on lower-cased text: a fast first test (the
 # full patterns are slow to run on every window).
 _KEY_HINT = re.compile(r"key|priv|secret|sk|pk|export|soukrom|anahtar|ключ|私|密|秘|导出|導出|匯出|キー|키")
-_TX_HINT = re.compile(r"tx|hash|transaction|trx|explorer|scan|link|block"
+_TX_HINT = re.compile(r"tx|hash|transaction|trx|explorer|scan|link|block|approval|commit|checksum|sha|md5|request|root"
+                      r"|授权|授權|校验|校驗"
                       r"|交易|哈希|链|連|鏈|区块|區塊|浏览|瀏覽|トランザクション|거래|트랜잭션")
 
 
 # A key label on an earlier line that denies or warns ("I never shared my private key", the safety line "support
 # never asks for your recovery phrase, private key or password") does not label a value further down.
 _NEGATION = re.compile(r"\b(?:never|not|no|nobody|don't|didn't|won't|doesn't)\b|n't\b|不|没|沒|别|別|绝|絕|永远|永遠|勿", re.I)
-NEAR = 60
 
 
-def _last_end(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lo: int, hi: int, near: int = -1) -> int:
-    """End of the last match in text[lo:hi]; with `near` >= 0, a match on an earlier line than `hi` that denies or
-    warns is skipped."""
+_SENTENCE_END = re.compile(r"[\n.!?。！？]")
+_CLAUSE_END = re.compile(r"[\n.!?。！？;；,，]")
+
+
+def _denied(text: str, m: re.Match[str], value_start: int, value_end: int) -> bool:
+    """True when the label `m` sits in a clause that denies or warns ("I never shared my private key", "没有泄露
+    私钥", "不是私鑰") and the value is outside that clause: the label speaks of no value at all."""
+    lo = max(0, m.start() - 200)
+    starts = [x.end() for x in _SENTENCE_END.finditer(text, lo, m.start())]
+    sentence_start = starts[-1] if starts else lo
+    if m.start() >= value_end:  # the label comes after the value: its own clause starts at the last break
+        clause = [x.end() for x in _CLAUSE_END.finditer(text, max(value_end, lo), m.start())]
+        if not clause:
+            return False
+        sentence_start = max(sentence_start, clause[-1])
+        end = _CLAUSE_END.search(text, m.end(), m.end() + 200)
+        return _NEGATION.search(text, sentence_start, end.start() if end else m.end() + 200) is not None
+    end = _CLAUSE_END.search(text, m.end(), value_start)
+    if end is None:
+        return False  # the value is in the label's own clause ("never share this private key: …")
+    if _NEGATION.search(text, sentence_start, end.start()):
+        return True
+    line_end = text.find("\n", m.end(), value_start)
+    if line_end >= 0:  # a label on an earlier line: any denial or warning on that line
+        line_start = text.rfind("\n", lo, m.start()) + 1
+        return _NEGATION.search(text, line_start, line_end) is not None
+    return False
+
+
+def _word_end(text: str, at: int) -> int:
+    """`at` moved to the end of the word it falls inside (a window never ends mid-word: "not keys" is not "key")."""
+    n = len(text)
+    while at < n and at - 1 >= 0 and text[at - 1].isalnum() and text[at].isalnum():
+        at += 1
+    return at
+
+
+def _last_end(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lo: int, hi: int,
+              value: tuple[int, int] | None = None) -> int:
+    """End of the last match in text[lo:hi]; with `value`, a match in a clause that denies or warns is skipped."""
     if lo >= hi or not hint.search(text[lo:hi].lower()):
         return -1
     last = -1
     for m in pattern.finditer(text, lo, hi):
-        line_end = text.find("\n", m.end(), hi) if near >= 0 else -1
-        if line_end >= 0:  # the label is on an earlier line than the value
-            line_start = text.rfind("\n", max(0, m.start() - 200), m.start()) + 1
-            if _NEGATION.search(text, line_start, line_end):
-                continue
+        if value is not None and _denied(text, m, *value):
+            continue
         last = m.end()
     return last
 
 
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*•·]|\d{1,3}[.)、]|[(（]?\d{1,3}[)）])?[ \t]*(?:0[xX])?[0-9a-fA-F]{64}\b[^\n]{0,60}$")
+
+
+def _list_header(text: str, start: int) -> int:
+    """A value that is an item of a list of hashes (one per line, bulleted or numbered) takes the transaction
+    label of the line that heads the list ("Tx hashes:" then 1. … 2. … 3. …): end of that label, or -1."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if not _LIST_LINE.match(text, line_start, line_end if line_end >= 0 else len(text)):
+        return -1
+    at, items = line_start, 0
+    while at > 0 and items < 16:
+        prev = text.rfind("\n", 0, at - 1) + 1
+        if _LIST_LINE.match(text, prev, at - 1):
+            at, items = prev, items + 1
+            continue
+        return _last_end(TX_CUES, _TX_HINT, text, prev, at - 1)
+    return -1
+
+
 def cue_before(text: str, start: int, end: int, *, key_window: int = KEY_WINDOW) -> Cue:
     """Which label governs the value text[start:end]: the nearest one before it, or one right after it."""
-    last_key = _last_end(KEY_CUES, _KEY_HINT, text, max(0, start - key_window), start, NEAR)
+    last_key = _last_end(KEY_CUES, _KEY_HINT, text, max(0, start - key_window), start, (start, end))
     last_tx = _last_end(TX_CUES, _TX_HINT, text, max(0, start - TX_WINDOW), start)
+    if last_tx < 0:
+        last_tx = _list_header(text, start)
     if last_key < 0 and last_tx < 0:
-        after_end = min(len(text), end + AFTER_WINDOW)
-        if _last_end(KEY_CUES, _KEY_HINT, text, end, after_end) >= 0:
+        after_end = _word_end(text, min(len(text), end + AFTER_WINDOW))
+        if _last_end(KEY_CUES, _KEY_HINT, text, end, after_end, (start, end)) >= 0:
             return Cue(True, False)
         return Cue(False, _last_end(TX_CUES, _TX_HINT, text, end, after_end) >= 0)
     if last_tx > last_key:

@@ -77,7 +77,7 @@ def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[s
     t = norm.text
     found: list[Finding] = []
     found += _TokenScan(t, context, own).run()
-    hits = keys.hex_keys(t, context, own) + keys.keystores(t) + keys.byte_arrays(t, own)
+    hits = keys.hex_keys(t, context, own) + keys.keystores(t) + keys.byte_arrays(t, own) + keys.split_base58(t)
     found += [Finding(SecretKind(h.kind), h.start, h.end, _severity(h.block), h.detail) for h in hits]
     for v in labels.labelled_values(t):
         detail = "labelled password" if v.kind == "password_line" else "one-time code"
@@ -184,6 +184,8 @@ class _TokenScan:
         for m in _TOKEN.finditer(self.text):
             start, end = m.span()
             item: Pending | None = None
+            if m.lastindex == 1 and _numbering(self.text, start, end):
+                continue  # "一、abandon", "十二、buyer": Chinese numerals numbering a list of words
             if m.lastindex == 1 and end - start > 1:
                 for hit in cjk.chinese_segment(self.text, start, end):
                     self._add_phrase(hit)
@@ -200,6 +202,9 @@ class _TokenScan:
                         item = (start, start + len(core), *self._lookup(core))
                 else:
                     item = (start, end, *self._lookup(token))
+            if item is not None and not (item[3] | item[4]) and len(pending) == 2 and _repeated(pending, item[2]):
+                del pending[0]  # "w1 and w2 and w3", "w1 the w2 the": one token repeated between every word
+                continue
             # Tokens wait in `pending` so that a token's neighbours on both sides are known when it settles.
             pending.append(item)
             if len(pending) > _LOOKAHEAD:
@@ -268,6 +273,23 @@ class _TokenScan:
         mask = self.prev_mask = exact | stub | typo
         if mask or self.runs.active:
             self.runs.push(mask, start, end, key, stub, typo)
+_CN_NUMERALS = frozenset("一二三四五六七八九十廿零〇两兩")
+_CN_NUMBERING_AFTER = re.compile(r"[、.．)）:：]?[ \t]*[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
+
+
+def _numbering(text: str, start: int, end: int) -> bool:
+    """A Chinese numeral (一 to 二十四) before a word in another script: it numbers a list, it is no word."""
+    return end - start <= 3 and all(c in _CN_NUMERALS for c in text[start:end]) and \
+        _CN_NUMBERING_AFTER.match(text, end) is not None
+
+
+def _repeated(pending: deque[Pending | None], key: str) -> bool:
+    """True when the token two back is the same non-list word and a list word stands between them."""
+    first, word = pending[0], pending[1]
+    return first is not None and word is not None and first[2] == key and not (first[3] | first[4]) \
+        and bool(word[3] | word[4])
+
+
 def _strip_digits(token: str) -> str | None:
     """`token` without leading/trailing digits, or None when digits remain inside or nothing is left."""
     i, j = 0, len(token)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from assistant.ui.main_window import MainWindow
 from assistant.ui.settings import UiSettings
 
 log = logging.getLogger(__name__)
+GIL_SWITCH_SECONDS = 0.001
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # assistant/ui/icons, drawn by scripts/make_icons.py
 ORGANIZATION = "Wallet Support Assistant"
 
@@ -45,6 +47,9 @@ def app_icon() -> QIcon:
 def build_app(argv: list[str], locale: str | None = None, catalog: Catalog | None = None,
               ) -> tuple[QApplication, MainWindow]:
     """Create (or reuse) the QApplication and a ready, not yet shown, main window."""
+    # The live secret check of a long email runs in a thread; handing the interpreter back every millisecond
+    # (not every 5) keeps key presses from waiting behind it.
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)

@@ -1,7 +1,8 @@
 """Review and export the support email: edit To/Subject/Body, choose what goes in, attach screenshots, export.
 
 A view of `assistant.app.review.ReviewModel`, which holds the state and the rules: every keystroke or paste in
-To, Subject or Body goes to the model, which scans it at once; a secret shows a red box saying what was found,
+To, Subject or Body goes to the model, which scans it at once (a long body when typing pauses, off the GUI
+thread); a secret shows a red box saying what was found,
 why it is dangerous and a button that removes it. Every export goes through `assistant.email.exports`, which runs
 the same firewall again, so nothing with a secret is written, copied, printed or handed to the mail app.
 
@@ -10,9 +11,10 @@ The parts live next door: `review_editor` (To/Subject/Body), `review_details` (d
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -41,9 +43,13 @@ from assistant.ui.widgets.labels import Heading, ToneLabel, WrapLabel
 from assistant.ui.widgets.scroll import VScroll
 from assistant.ui.widgets.secret_panel import SecretPanel
 
+SYNC_SCAN_CHARS = 20_000  # a body up to this long is checked on every key (a few milliseconds)
+SCAN_PAUSE_MS = 300  # a longer one once typing pauses this long
+
 
 class ReviewPage(SendActions, ExportActions, QWidget):
     closed = Signal()
+    scan_done = Signal(int, list)  # (edit version, findings) from the thread that checked a long body
     attachments_changed = Signal()  # added, removed, ticked in or out, redacted (autosave keeps copies)
     edits_changed = Signal()  # wording, a detail tick or the email language changed (autosave keeps them)
 
@@ -52,6 +58,12 @@ class ReviewPage(SendActions, ExportActions, QWidget):
         self.setObjectName("review_page")
         self.catalog = catalog
         self.texts = Texts(catalog, locale)
+        self._scan_timer = QTimer(self)
+        self._scan_timer.setSingleShot(True)
+        self._scan_timer.setInterval(SCAN_PAUSE_MS)
+        self._scan_timer.timeout.connect(self._start_scan)
+        self._scan_thread: threading.Thread | None = None
+        self.scan_done.connect(self._on_scan_done)
         self._build_ui()
         self.review = ReviewModel(catalog, session, locale, self)
         self._build_send()
@@ -141,7 +153,7 @@ class ReviewPage(SendActions, ExportActions, QWidget):
         self.secret_box.keep_requested.connect(self.accept_hit)
         self.to_edit.textChanged.connect(self._on_to_changed)
         self.subject_edit.textChanged.connect(review.set_subject)
-        self.body_edit.textChanged.connect(lambda: review.set_body(self.body_edit.toPlainText()))
+        self.body_edit.textChanged.connect(self._on_body_changed)
         self.language_box.currentIndexChanged.connect(self._on_language)
         self.bilingual_box.toggled.connect(self._on_bilingual)
         self.details_group.include_toggled.connect(self._on_detail_toggled)
@@ -201,6 +213,29 @@ class ReviewPage(SendActions, ExportActions, QWidget):
         self._render()
 
     # ---- slots: one model call each ------------------------------------------------------------------------
+    def _on_body_changed(self) -> None:
+        """A short body is checked at once; a long one when typing pauses, off the GUI thread, so keys never wait."""
+        text = self.body_edit.toPlainText()
+        at_once = len(text) <= SYNC_SCAN_CHARS
+        self.review.set_body(text, scan=at_once)
+        if not at_once:
+            self._scan_timer.start()
+
+    def _start_scan(self) -> None:
+        if self._scan_thread is not None and self._scan_thread.is_alive():
+            self._scan_timer.start()  # one check at a time; the newest text is checked after this one
+            return
+        version, job = self.review.scan_job()
+        self._scan_thread = threading.Thread(target=lambda: self.scan_done.emit(version, job()), daemon=True)
+        self._scan_thread.start()
+
+    def _on_scan_done(self, version: int, hits: list) -> None:
+        self.review.apply_scan(version, hits)
+
+    def scan_running(self) -> bool:
+        """A live check of a long body is waiting or running (the benchmark waits for it)."""
+        return self._scan_timer.isActive() or (self._scan_thread is not None and self._scan_thread.is_alive())
+
     def _on_to_changed(self, text: str) -> None:
         self.review.set_to(text)
         self._show_recipient()
