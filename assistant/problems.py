@@ -19,6 +19,7 @@ class Problem:
     severity: Severity
     code: str
     message: str
+    token: str | None = None  # the word, number or link the problem is about; `# check: ignore[CODE:token]` targets it
 
     def render(self, base: Path | None = None) -> str:
         shown = self.path

@@ -174,6 +174,7 @@ class TomlSource:
     data: dict
     lines: dict[tuple[str, ...], int]  # key path → 1-based line
     text_lines: tuple[str, ...] = ()  # the raw lines, for columns and keys inside inline tables
+    warnings: tuple[ContentError, ...] = ()  # W002: a byte-order mark or CRLF line ends (the file is still used)
 
     def line_of(self, *key: str | int, default: int = 1) -> int:
         """Line of the deepest known prefix of `key` (so a bad value in an inline table names its line)."""
@@ -236,8 +237,15 @@ def read_toml(path: Path) -> TomlSource:
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError(path, 1, 1, "E002", f"cannot read the file ({exc.strerror}); check it exists and is readable") from None
+    warnings: list[ContentError] = []
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise ContentError(path, 1, 1, "E002", "the file starts with a byte-order mark; save it as UTF-8 without BOM")
+        raw = raw[3:]
+        warnings.append(ContentError(path, 1, 1, "W002", "the file starts with a byte-order mark (BOM); it is used anyway, "
+                                                         "but save it as UTF-8 without BOM"))
+    if b"\r\n" in raw:
+        line = raw[: raw.find(b"\r\n")].count(b"\n") + 1
+        warnings.append(ContentError(path, line, 1, "W002", "the file has Windows (CRLF) line ends; it is used anyway, "
+                                                            "but save it with Unix (LF) line ends"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -257,4 +265,4 @@ def read_toml(path: Path) -> TomlSource:
             path, line, col, "E001",
             f"TOML syntax error: {message}; check quotes, brackets and that multi-line text is inside ''' … '''",
         ) from None
-    return TomlSource(path, data, _index_lines(text), tuple(text.splitlines()))
+    return TomlSource(path, data, _index_lines(text), tuple(text.splitlines()), tuple(warnings))

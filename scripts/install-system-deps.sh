@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # System packages the app and its tests use beyond what pip installs, on Debian/Ubuntu:
-# a CJK font (Chinese text), Qt's runtime libraries, the libraries of Qt's xcb platform plugin (the window
-# on an X11 desktop; without them Qt aborts at start), mutt (a test opens the exported draft in it), and
+# CJK fonts (Chinese text; Noto CJK also draws Japanese and Korean, kanji and hanja in their own shapes), Qt's
+# runtime libraries, the libraries of Qt's xcb platform plugin (the window on an X11 desktop; without them Qt aborts at start), mutt (a test opens the exported draft in it), and
 # what the desktop tests and CI use: Xvfb and xdotool (a real window driven by keyboard), the validators of
 # the desktop entry and the AppStream file.
 # Best effort: it never fails the caller; without these, CJK shows as boxes, the app prints the command that
 # installs the missing xcb libraries, and the tests that need a tool say so and are skipped.
 set -u
-packages=(fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 mutt
+packages=(fonts-wqy-microhei fonts-noto-cjk libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 mutt
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libxcb-util1 libx11-xcb1
   xvfb xdotool desktop-file-utils appstream)

@@ -1,10 +1,11 @@
-"""Render the main pages offscreen to PNG, in zh-CN and en, into docs/screenshots/.
+"""Render the main pages offscreen to PNG, in zh-CN and en (and home and an outcome page in ja and ko), into docs/screenshots/.
 
 Run: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs/screenshots]
 Pages: home, a question, a step, a form showing a validation error, an urgent outcome, the question and
 the urgent outcome on a dark palette, the question at 200 % text size, and the review and its send step for
-webmail (the persona of issue 19: a stuck USDT withdrawal on TRON) at 1024×640. Look at the pictures: CJK text
-needs a CJK font on the machine (fonts-wqy-microhei or fonts-noto-cjk), or it shows as boxes.
+webmail (the persona of issue 19: a stuck USDT withdrawal on TRON) at 1024×640; for Japanese and Korean the home
+page and the urgent outcome. Look at the pictures: CJK text needs a CJK font on the machine (fonts-noto-cjk draws
+Japanese kana and Korean hangul, and kanji in their Japanese shapes), or it shows as boxes.
 """
 from __future__ import annotations
 
@@ -157,6 +158,19 @@ def main(argv: list[str] | None = None) -> int:
         page.send_step.route_buttons[next(iter(page.send_step.route_buttons))].click()
         shot(window, f"send-webmail-{locale}")
         window.resize(*SIZE)
+        window.close()
+        window.deleteLater()
+        settle()
+    for locale in ("ja", "ko"):
+        if locale not in catalog.locales:
+            continue
+        localizer.apply(locale)
+        window = MainWindow(catalog, locale, localizer=localizer)
+        window.resize(*SIZE)
+        window.show()
+        shot(window, f"home-{locale}")
+        window.show_session(Session.from_dict(urgent.flow, urgent.to_dict()))
+        shot(window, f"urgent-{locale}")
         window.close()
         window.deleteLater()
         settle()

@@ -4,16 +4,21 @@ Codes (content/README.md explains each with an example):
   E001 TOML syntax            E002 encoding / BOM / unreadable   E003 control character
   E004 key defined twice in a file                                E005 text key defined in two files of a locale
   E010-E017 flow structure and graph (assistant/flows/parse.py)
+  W002 byte-order mark or CRLF line ends (the file is still used)
   E020 missing source text    W020 missing translation   W021 obsolete text   W022 outdated translation
-  E023 unknown guide          E030-E033 templates and placeholders, W034 agent wording (check_templates)
-  E024 texts or links for a flow whose file is gone (check_flow_references)
-  E040-E044 raw HTML, invisible characters, links and the phishing guard (check_text, check_tokens)
-  W050-W052 CJK typography and untranslated text (check_cjk, check_text)
+  E023 unknown guide          E024 texts or links for a flow whose file is gone (check_flow_references)
+  E025 empty text             E030-E033 templates and placeholders, W034 agent wording (checks.templates, checks.markup)
+  E035 literal \n
+  E040-E045 raw HTML, invisible characters, links, the phishing guard, translated glossary names (checks.text)
+  W040 glossary name lost     W050-W056 typography per language, untranslated text, Markdown, accelerators
   W053 an ignore comment that cannot apply
 
 A translator silences a deliberate exception with a comment (see IGNORABLE):
   `# check: ignore[W052]` on its own line inside a unit table → the whole unit in that file;
   the same comment after a key's value → that key only; before the first table → the whole file.
+  `# check: ignore[E044:24]` silences only the problem about that one token (here the number 24), so a later
+  change to another number of the same text is still reported. The phishing-guard codes (E042-E044) can only
+  be ignored for a named token.
 """
 from __future__ import annotations
 
@@ -25,8 +30,11 @@ from assistant.content.catalog import Catalog, load_catalog, required_keys
 from assistant.problems import Problem, Severity
 from assistant.toml_positions import Line, duplicate_at, line_unit, scan
 
-IGNORABLE = frozenset({"E033", "E040", "E041", "E042", "E043", "E044", "W050", "W051", "W052"})
-_IGNORE = re.compile(r"check:\s*ignore\[([^\]]*)\]")
+IGNORABLE = frozenset({"E033", "E035", "E040", "E041", "E042", "E043", "E044", "E045", "W040", "W050", "W051", "W052",
+                       "W054", "W055", "W056"})
+TOKEN_ONLY = frozenset({"E042", "E043", "E044"})  # a whole-value ignore once hid a real number change
+_IGNORE = re.compile(r"check:\s*ignore\[((?:[^\]\"]|\"[^\"]*\")*)\]")
+_IGNORE_ITEM = re.compile(r"\s*([A-Za-z]\d{3})\s*(?::\s*(?:\"([^\"]*)\"|([^,]*?)))?\s*(?:,|$)")
 _DUPLICATE = re.compile(r"Cannot (?:overwrite a value|declare .* twice|mutate immutable namespace)", re.I)
 
 
@@ -82,8 +90,12 @@ def check_coverage(catalog: Catalog, locales: list[str]) -> list[Problem]:
                 continue
             seen.add(entry.unit)
             line = _line_for(catalog, entry.path, entry.unit + ".lock", entry.line)
-            shown = "the source-language text is shown instead until you update it" \
-                if entry.unit in catalog.critical_units else "it is still shown"
+            if entry.unit in catalog.critical_units:
+                instead = catalog.critical_fallback(locale, entry.unit) or catalog.source_locale
+                shown = (f"it is a safety text, so the {instead} text is shown instead — along {locale}'s fallback chain "
+                         f"{' → '.join(catalog.chain(locale))} — until you update it")
+            else:
+                shown = "it is still shown"
             problems.append(Problem(entry.path, line, 1, Severity.WARNING, "W022",
                                     f"outdated translation of {entry.unit!r}: the source changed since it was translated "
                                     f"({shown}); see `main.py l10n diff {locale} {entry.unit}`, update the text, then run "
@@ -96,7 +108,7 @@ def _missing(catalog: Catalog, locale: str, source: dict, broken: set[Path]) -> 
     table = catalog.texts.get(locale, {})
     per_file: dict[Path, list[str]] = {}
     for key, entry in source.items():
-        if key not in table:
+        if key not in table and not _blank(entry.value):  # an empty source text has nothing to translate
             per_file.setdefault(entry.path, []).append(key)
     chain = " → ".join(c for c in catalog.chain(locale)[1:]) or catalog.source_locale
     for src_path, keys in per_file.items():
@@ -116,6 +128,10 @@ def _missing(catalog: Catalog, locale: str, source: dict, broken: set[Path]) -> 
     return problems
 
 
+def _blank(value: str | tuple[str, ...]) -> bool:
+    return not (value.strip() if isinstance(value, str) else any(v.strip() for v in value))
+
+
 def _line_for(catalog: Catalog, path: Path, key: str, default: int) -> int:
     src = catalog.sources.get(path)
     if src is None:
@@ -129,7 +145,7 @@ def check_duplicates(catalog: Catalog, locales: list[str], problems: list[Proble
     for p in problems:
         if p.code == "E001" and _DUPLICATE.search(p.message):
             try:
-                found = duplicate_at(scan(p.path.read_text(encoding="utf-8")), p.line)
+                found = duplicate_at(scan(p.path.read_text(encoding="utf-8-sig")), p.line)
             except (OSError, UnicodeError):
                 found = None
             if found:
@@ -184,15 +200,18 @@ class IgnoreRules:
         ln = self.lines.get(p.line)
         if ln is None:
             return False
-        return (p.code in self.by_unit.get((), ())
-                or p.code in self.by_unit.get(line_unit(ln), ())
-                or (ln.owner is not None and p.code in self.by_owner.get(ln.owner, ())))
+        wanted = {p.code} if p.code not in TOKEN_ONLY else set()
+        if p.token is not None:
+            wanted.add(f"{p.code}:{p.token}")
+        return bool(wanted & self.by_unit.get((), set())
+                    or wanted & self.by_unit.get(line_unit(ln), set())
+                    or (ln.owner is not None and wanted & self.by_owner.get(ln.owner, set())))
 
 
 def read_ignores(path: Path) -> IgnoreRules:
     rules = IgnoreRules()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeError):
         return rules
     if "check:" not in text:
@@ -203,16 +222,23 @@ def read_ignores(path: Path) -> IgnoreRules:
         m = _IGNORE.search(ln.comment or "")
         if not m:
             continue
-        codes = {c.strip().upper() for c in m.group(1).split(",") if c.strip()}
-        for code in sorted(codes - IGNORABLE):
-            rules.invalid.append(Problem(path, ln.number, 1, Severity.WARNING, "W053",
-                                         f"`check: ignore[{code}]` has no effect: only {', '.join(sorted(IGNORABLE))} "
-                                         "can be ignored; fix the problem instead"))
-        codes &= IGNORABLE
+        items = {(code.upper(), quoted or bare.strip() or None) for code, quoted, bare in _IGNORE_ITEM.findall(m.group(1))}
+        keys: set[str] = set()
+        for code, token in sorted(items, key=lambda i: (i[0], i[1] or "")):
+            if code not in IGNORABLE:
+                rules.invalid.append(Problem(path, ln.number, 1, Severity.WARNING, "W053",
+                                             f"`check: ignore[{code}]` has no effect: only {', '.join(sorted(IGNORABLE))} "
+                                             "can be ignored; fix the problem instead"))
+            elif code in TOKEN_ONLY and token is None:
+                rules.invalid.append(Problem(path, ln.number, 1, Severity.WARNING, "W053",
+                                             f"`check: ignore[{code}]` has no effect: {code} guards links, numbers and "
+                                             f"addresses, so name the one value you mean, e.g. `check: ignore[{code}:24]`"))
+            else:
+                keys.add(code if token is None else f"{code}:{token}")
         if ln.owner is not None:
-            rules.by_owner.setdefault(ln.owner, set()).update(codes)
+            rules.by_owner.setdefault(ln.owner, set()).update(keys)
         else:
-            rules.by_unit.setdefault(line_unit(ln), set()).update(codes)
+            rules.by_unit.setdefault(line_unit(ln), set()).update(keys)
     return rules
 
 

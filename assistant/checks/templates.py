@@ -86,7 +86,7 @@ def _contexts(catalog: Catalog, locale: str, cache: dict) -> list[tuple[str, str
 
 def _starts_multiline(entry) -> bool:
     try:
-        line = entry.path.read_text(encoding="utf-8").splitlines()[entry.line - 1]
+        line = entry.path.read_text(encoding="utf-8-sig").splitlines()[entry.line - 1]
     except (OSError, UnicodeError, IndexError):
         return False
     return line.rstrip().endswith(("'''", '"""'))

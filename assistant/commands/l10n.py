@@ -6,7 +6,7 @@ import sys
 from typing import Any
 
 from assistant.content.catalog import load_catalog
-from assistant.i18n.l10n import L10nError, accept, flow_coverage, new_locale, status, unit_diff
+from assistant.i18n.l10n import L10nError, accept, flow_coverage, new_locale, status, unit_diff, units_with_errors
 from assistant.paths import content_dir
 
 
@@ -21,13 +21,15 @@ def add_parser(sub) -> None:
     df.add_argument("unit", help="e.g. pending_transaction.nodes.network, ui.nav or a text key inside a unit")
     ac = actions.add_parser("accept", help="mark units as translated from the current source (writes lock lines)")
     ac.add_argument("locale")
-    ac.add_argument("units", nargs="*", help="units or text keys")
+    ac.add_argument("units", nargs="*", help="units (ui.nav), text keys, or files (ui.toml) — a file means all its units")
     ac.add_argument("--all", action="store_true", help="every unit the locale has a translation of")
     nw = actions.add_parser("new", help="start a new language: copy the source files and enable the locale")
     nw.add_argument("locale", help="language code, e.g. ja, ko, pt-BR")
     nw.add_argument("--name", help="display name in the language menu, e.g. 日本語 (default: the code)")
     nw.add_argument("--fallback", default=None,
-                    help="comma-separated fallback chain, e.g. en,zh-CN (default: the source language)")
+                    help="comma-separated fallback chain (default: en,zh-CN; zh-CN for Chinese variants)")
+    nw.add_argument("--fonts", default=None,
+                    help="comma-separated preferred fonts (default: the language's own, e.g. Noto Sans CJK JP for ja)")
     nw.add_argument("--from", dest="copy_from", help="copy the text of this locale instead of the source")
     ps = actions.add_parser("pseudo", help="show a text in the pseudo-locale en-XA (how it is made)")
     ps.add_argument("text", nargs="?", default="Start over", help="text to transform")
@@ -55,7 +57,9 @@ def _status(args) -> int:
             "flows": {f: {"present": a, "total": b} for f, (a, b) in flow_coverage(catalog, code).items()},
             "files": {f: {"present": a, "total": b} for f, (a, b) in st.files.items()},
             "units": [{"unit": u.unit, "state": u.state, "path": str(u.path) if u.path else None, "line": u.line,
-                       "present": u.present, "total": u.keys} for u in st.units],
+                       "present": u.present, "total": u.keys,
+                       **({"shown_instead": catalog.critical_fallback(code, u.unit)}
+                          if u.state == "outdated" and u.unit in catalog.critical_units else {})} for u in st.units],
         })
     if args.format == "json":
         json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
@@ -79,7 +83,8 @@ def _status(args) -> int:
                 print(f"  {state} ({hint}):")
                 for u in states[state]:
                     where = f"  {_rel(u['path'], base)}:{u['line']}" if u["path"] else ""
-                    print(f"    {u['unit']}{where}")
+                    instead = f"  — safety text: {u['shown_instead'] or 'nothing'} is shown instead" if "shown_instead" in u else ""
+                    print(f"    {u['unit']}{where}{instead}")
     return 0
 
 
@@ -107,23 +112,45 @@ def _diff(args) -> int:
 
 
 def _accept(args) -> int:
+    """Lock units that `check` finds no error in; a unit with errors is refused (with --all: skipped and listed)."""
+    from assistant.checks.catalog import check_catalog
+
     if not args.all and not args.units:
-        raise L10nError("name the units to accept, or use --all")
+        raise L10nError("name the units or files to accept, or use --all")
     catalog = load_catalog(content_dir())
-    changed = accept(catalog, args.locale, None if args.all else args.units)
+    if args.locale not in catalog.locales:
+        raise L10nError(f"unknown locale {args.locale!r}; enabled: {', '.join(catalog.locales)}")
+    errors = units_with_errors(catalog, args.locale, check_catalog(catalog, args.locale)[0])
+    names = args.units
+    skipped: list[str] = []
+    if args.all:
+        present = {e.unit for e in catalog.texts.get(args.locale, {}).values()}
+        names = sorted(present & set(catalog.unit_hashes))
+        skipped = [u for u in names if u in errors]
+        names = [u for u in names if u not in errors]
+    changed = accept(catalog, args.locale, names, errors) if names else []
     for unit in changed:
         print(f"locked {args.locale} {unit}")
-    print(f"{len(changed)} unit(s) locked to the current source" + ("" if changed else " (all were already up to date)"))
+    print(f"{len(changed)} unit(s) locked to the current source" + ("" if changed or skipped else " (all were already up to date)"))
+    base = catalog.content_dir.parent
+    for unit in skipped:
+        print(f"not accepted {args.locale} {unit}: {errors[unit][0].render(base)}", file=sys.stderr)
+    if skipped:
+        print(f"{len(skipped)} unit(s) not accepted because they have errors; fix them and accept again", file=sys.stderr)
+        return 1
     return 0
 
 
 def _new(args) -> int:
     catalog = load_catalog(content_dir())
-    fallback = [c.strip() for c in args.fallback.split(",") if c.strip()] if args.fallback else [catalog.source_locale]
-    written = new_locale(catalog, args.locale, args.name or args.locale, fallback, args.copy_from)
+    fallback = [c.strip() for c in args.fallback.split(",") if c.strip()] if args.fallback else None
+    fonts = [c.strip() for c in args.fonts.split(",") if c.strip()] if args.fonts is not None else None
+    written = new_locale(catalog, args.locale, args.name or args.locale, fallback, args.copy_from, fonts)
     for path in written:
         print(f"created {path}")
-    print(f"enabled {args.locale} in content/locales.toml (fallback: {' → '.join(fallback)}); translate the files, "
+    info = load_catalog(content_dir()).locales[args.locale]
+    print(f"enabled {args.locale} in content/locales.toml (fallback: {' → '.join(info.fallback)}; fonts: "
+          f"{', '.join(info.fonts) or 'the system default'}); translate the files, "
           f"then run `main.py check --locale {args.locale}` and `main.py l10n accept {args.locale} --all`")
     return 0
 

@@ -75,6 +75,7 @@ class Catalog:
     # "<flow>.nodes.<id>" → "<part>.nodes.<id>" for nodes a flow includes from a shared part: their text is
     # written once, in locales/<locale>/<part>.toml; a flow's own file may still word one of them its own way.
     shared_nodes: dict[str, str] = field(default_factory=dict)
+    fallbacks_logged: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)
 
     def chain(self, locale: str) -> list[str]:
         """The locale, its explicit fallbacks, then the source locale; unknown locales use the source."""
@@ -104,22 +105,37 @@ class Catalog:
         target = self.shared_nodes.get(prefix)
         return None if target is None else target + key[len(prefix):]
 
-    def entry(self, locale: str, key: str) -> TextEntry | None:
+    def entry(self, locale: str, key: str, *, skip_empty: bool = False) -> TextEntry | None:
+        """The text shown for `key`: the first locale of the chain that has it, skipping outdated safety texts
+        (those fall back along the locale's own chain, e.g. ja → en → zh-CN, and are logged once) and, with
+        `skip_empty`, empty texts (a blank on screen; an empty email label is a deliberate "say nothing")."""
         shared = self.shared_key(key)
         for code in self.chain(locale):
             found = self.texts[code].get(key)
             if found is None and shared is not None:
                 found = self.texts[code].get(shared)
-            if found is None:
+            if found is None or (skip_empty and isinstance(found.value, str) and not found.value.strip()):
                 continue
             # Safety text translated from an older source could tell people something no longer true.
             if found.unit in self.critical_units and self.is_outdated(code, found.unit):
+                if (code, found.unit) not in self.fallbacks_logged:
+                    self.fallbacks_logged.add((code, found.unit))
+                    log.warning("safety text %s is outdated in %s; showing %s instead", found.unit, code,
+                                self.critical_fallback(code, found.unit) or "nothing")
                 continue
             return found
         return None
 
+    def critical_fallback(self, locale: str, unit: str) -> str | None:
+        """For an outdated safety unit of `locale`: the locale of its chain whose text is shown instead."""
+        for code in self.chain(locale)[1:]:
+            has = any(e.unit == unit for e in self.texts[code].values())
+            if has and not self.is_outdated(code, unit):
+                return code
+        return None
+
     def text(self, locale: str, key: str, default: str = "") -> str:
-        found = self.entry(locale, key)
+        found = self.entry(locale, key, skip_empty=True)
         if found is None or not isinstance(found.value, str):
             return default
         return found.value
@@ -180,6 +196,7 @@ def _load(content_dir: Path) -> Catalog:
             log.warning("%s", err)
             return None
         sources[path] = src
+        problems.extend(_problem(w, Severity.WARNING) for w in src.warnings)
         return src
 
     locales, source_locale, critical = _load_locales(content_dir / "locales.toml", read, problems)

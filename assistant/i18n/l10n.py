@@ -19,8 +19,9 @@ from pathlib import Path
 
 from assistant.content.catalog import LOCK_KEY, Catalog, TextEntry, required_keys
 from assistant.errors import AssistantError
+from assistant.problems import Problem, Severity
 from assistant.storage.atomic import write_text_atomic
-from assistant.toml_positions import quote_key, scan
+from assistant.toml_positions import Line, line_unit, quote_key, scan, unit_of
 
 SNAPSHOT_FILE = ".source-snapshot.toml"
 
@@ -63,26 +64,89 @@ def unit_entries(catalog: Catalog, locale: str, unit: str) -> dict[str, TextEntr
     return {k: e for k, e in catalog.texts.get(locale, {}).items() if e.unit == unit}
 
 
+def _same_on_purpose(catalog: Catalog, locale: str) -> tuple[set[tuple[Path, tuple[str, ...]]], set[Path]]:
+    """Keys and units marked `# check: ignore[W052]` (meant to read the same as the source), and whole files."""
+    keys: set[tuple[Path, tuple[str, ...]]] = set()
+    files: set[Path] = set()
+    for path in {e.path for e in catalog.texts.get(locale, {}).values()}:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeError):
+            continue
+        if "W052" not in text:
+            continue
+        for ln in scan(text):
+            if not ln.comment or not re.search(r"check:\s*ignore\[[^\]]*W052", ln.comment):
+                continue
+            if ln.owner is not None:
+                keys.add((path, ln.owner))
+            elif ln.table:
+                keys.add((path, unit_of(ln.table)))
+            else:
+                files.add(path)
+    return keys, files
+
+
+def _blank(value: str | tuple[str, ...]) -> bool:
+    return not (value.strip() if isinstance(value, str) else any(v.strip() for v in value))
+
+
+def translated_keys(catalog: Catalog, locale: str) -> set[str]:
+    """Keys the locale really translated: present, not empty, and not a copy of another language's text
+    (what `l10n new` leaves) unless marked as the same on purpose."""
+    from assistant.i18n.glossary import keep_words, looks_untranslated
+
+    table = catalog.texts.get(locale, {})
+    if locale == catalog.source_locale:
+        return set(table)
+    keep = keep_words(catalog)
+    others = [code for code, info in catalog.locales.items() if code != locale and not info.pseudo]
+    marked, whole_files = _same_on_purpose(catalog, locale)
+    done: set[str] = set()
+    for key, entry in table.items():
+        values = (entry.value,) if isinstance(entry.value, str) else entry.value
+        if not values or not all(v.strip() for v in values):
+            continue
+        text = "\n".join(values)
+        copied = False
+        for code in others:
+            ref = catalog.texts.get(code, {}).get(key)
+            if ref is not None and looks_untranslated(text, ref.value if isinstance(ref.value, str) else "\n".join(ref.value), keep):
+                copied = True
+                break
+        if copied:
+            inner = tuple(key.split(".")[1:])
+            if entry.path not in whole_files and not any((entry.path, inner[:n]) in marked for n in range(1, len(inner) + 1)):
+                continue
+        done.add(key)
+    return done
+
+
 def status(catalog: Catalog, locale: str) -> LocaleStatus:
+    """Coverage counts only real translations: a text copied from another language is `untranslated`."""
     result = LocaleStatus(locale)
     source = catalog.texts.get(catalog.source_locale, {})
     table = catalog.texts.get(locale, {})
     locks = catalog.locks.get(locale, {})
-    for unit, keys in source_units(catalog).items():
-        mine = [k for k in keys if k in table]
+    done = translated_keys(catalog, locale)
+    for unit, all_keys in source_units(catalog).items():
+        # an empty source text (an email label left out on purpose) has nothing to translate
+        keys = [k for k in all_keys if not _blank(source[k].value)] or all_keys
+        present = [k for k in keys if k in table]
+        mine = [k for k in keys if k in done]
         name = source[keys[0]].path.name
         have, total = result.files.get(name, (0, 0))
         result.files[name] = (have + len(mine), total + len(keys))
-        if not mine:
+        if not present:
             result.units.append(UnitState(unit, "missing", None, 0, len(keys), 0))
             continue
-        first = table[mine[0]]
+        first = table[present[0]]
         if locale == catalog.source_locale:
             state = "current"
+        elif not mine:
+            state = "untranslated"
         elif len(mine) < len(keys):
             state = "partial"
-        elif all(table[k].value == source[k].value for k in keys):
-            state = "untranslated"
         elif unit not in locks:
             state = "unlocked"
         else:
@@ -92,8 +156,9 @@ def status(catalog: Catalog, locale: str) -> LocaleStatus:
 
 
 def flow_coverage(catalog: Catalog, locale: str) -> dict[str, tuple[int, int]]:
-    table = catalog.texts.get(locale, {})
-    return {fid: (sum(k in table for k, _ in required_keys(flow)), len(required_keys(flow)))
+    """Per flow: (texts really translated, texts the flow needs)."""
+    done = translated_keys(catalog, locale)
+    return {fid: (sum(k in done for k, _ in required_keys(flow)), len(required_keys(flow)))
             for fid, flow in catalog.flows.items()}
 
 
@@ -230,15 +295,67 @@ def _unit_path(unit: str) -> tuple[str, ...]:
     return tuple(unit.split(".")[1:])
 
 
-def accept(catalog: Catalog, locale: str, names: list[str] | None) -> list[str]:
-    """Lock the given units (None: every translated unit) to the current source; returns units changed."""
+def file_units(catalog: Catalog, locale: str, name: str) -> list[str] | None:
+    """The units a file name or path (`ui.toml`, `content/locales/ja/ui.toml`) holds in `locale`; None if `name`
+    is not a file name."""
+    if not name.endswith(".toml"):
+        return None
+    base = Path(name).name
+    units = {e.unit: None for e in catalog.texts.get(locale, {}).values() if e.path.name == base}
+    if not units:
+        raise L10nError(f"{locale} has no translated file {base!r}; `main.py l10n status {locale}` lists the files")
+    return [u for u in units if u in catalog.unit_hashes]
+
+
+def expand_names(catalog: Catalog, locale: str, names: list[str]) -> list[str]:
+    """Unit names, text keys and file names → unit names, in order, without repeats."""
+    out: dict[str, None] = {}
+    for name in names:
+        units = file_units(catalog, locale, name)
+        for unit in units if units is not None else [resolve_unit(catalog, locale, name)]:
+            out[unit] = None
+    return list(out)
+
+
+def units_with_errors(catalog: Catalog, locale: str, problems: list[Problem]) -> dict[str, list[Problem]]:
+    """unit → the errors `check` reports inside it (in `locale`'s files)."""
+    folder = catalog.content_dir / "locales" / locale
+    found: dict[str, list[Problem]] = {}
+    lines: dict[Path, dict[int, Line]] = {}
+    for p in problems:
+        if p.severity is not Severity.ERROR or p.path.parent != folder:
+            continue
+        if p.path not in lines:
+            try:
+                lines[p.path] = {ln.number: ln for ln in scan(p.path.read_text(encoding="utf-8-sig"))}
+            except (OSError, UnicodeError):
+                lines[p.path] = {}
+        ln = lines[p.path].get(p.line)
+        if ln is None:
+            continue
+        inner = line_unit(ln)
+        if inner:
+            found.setdefault(".".join((p.path.stem, *inner)), []).append(p)
+    return found
+
+
+def accept(catalog: Catalog, locale: str, names: list[str] | None,
+           errors: dict[str, list[Problem]] | None = None) -> list[str]:
+    """Lock the given units, files or keys (None: every translated unit) to the current source; returns the
+    units changed. Refuses, writing nothing, while a named unit has errors (`errors`: units_with_errors)."""
     if locale == catalog.source_locale:
         raise L10nError(f"{locale} is the source language; only translations carry locks")
     if locale not in catalog.locales or catalog.locales[locale].pseudo:
         raise L10nError(f"unknown locale {locale!r}; enabled: {', '.join(catalog.locales)}")
     present = {e.unit for e in catalog.texts.get(locale, {}).values()}
-    wanted = sorted(present & set(catalog.unit_hashes)) if names is None else \
-        [resolve_unit(catalog, locale, n) for n in names]
+    wanted = sorted(present & set(catalog.unit_hashes)) if names is None else expand_names(catalog, locale, names)
+    blocked = [u for u in wanted if errors and errors.get(u)]
+    if blocked:
+        base = catalog.content_dir.parent
+        shown = "; ".join(f"{u}: {errors[u][0].render(base)}" + (f" (and {len(errors[u]) - 1} more)" if len(errors[u]) > 1 else "")
+                          for u in blocked[:5] if errors)
+        raise L10nError(f"not accepted: {len(blocked)} unit(s) still have errors — fix them first "
+                        f"(`main.py check --locale {locale}`): {shown}")
     by_file: dict[Path, list[str]] = {}
     for unit in wanted:
         entries = unit_entries(catalog, locale, unit)
@@ -248,7 +365,7 @@ def accept(catalog: Catalog, locale: str, names: list[str] | None) -> list[str]:
     snapshots = read_snapshots(catalog, locale)
     changed: list[str] = []
     for path, file_units in by_file.items():
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
         before = tomllib.loads(text)
         new = text
         for unit in file_units:
@@ -289,8 +406,39 @@ def _strip_locks(text: str) -> str:
     return "".join(line for n, line in enumerate(text.splitlines(keepends=True), start=1) if n not in drop)
 
 
-def new_locale(catalog: Catalog, code: str, name: str, fallback: list[str], copy_from: str | None = None) -> list[Path]:
-    """Scaffold content/locales/<code>/ from a complete locale and enable it in locales.toml."""
+# Without a font of the language's own region, Qt draws kanji and hanja with Chinese glyph shapes.
+LANGUAGE_FONTS = {
+    "ja": ["Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic UI", "Meiryo"],
+    "ko": ["Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic"],
+    "zh-TW": ["Noto Sans CJK TC", "Microsoft JhengHei", "PingFang TC"],
+    "zh-HK": ["Noto Sans CJK HK", "Noto Sans CJK TC", "Microsoft JhengHei", "PingFang HK"],
+    "zh": ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC"],
+}
+
+
+def default_fonts(code: str) -> list[str]:
+    """Preferred fonts for a new locale: its region's CJK font first (ja, ko, zh-TW, …); none for other scripts."""
+    lang = code.split("-")[0].lower()
+    if lang == "zh" and code.split("-")[-1].upper() in ("TW", "HANT", "MO"):
+        return list(LANGUAGE_FONTS["zh-TW"])
+    if lang == "zh" and code.split("-")[-1].upper() == "HK":
+        return list(LANGUAGE_FONTS["zh-HK"])
+    return list(LANGUAGE_FONTS.get(lang, []))
+
+
+def default_fallback(catalog: Catalog, code: str) -> list[str]:
+    """Chinese variants fall back to the source; other languages read English before Chinese (ja → en → zh-CN)."""
+    if code.split("-")[0].lower() == "zh" or "en" not in catalog.locales:
+        return [catalog.source_locale]
+    return ["en", catalog.source_locale]
+
+
+def new_locale(catalog: Catalog, code: str, name: str, fallback: list[str] | None = None, copy_from: str | None = None,
+               fonts: list[str] | None = None) -> list[Path]:
+    """Scaffold content/locales/<code>/ from a complete locale and enable it in locales.toml, with the fallback
+    chain and fonts its language needs unless given."""
+    fallback = default_fallback(catalog, code) if fallback is None else fallback
+    fonts = default_fonts(code) if fonts is None else fonts
     if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", code):
         raise L10nError(f"{code!r} is not a language code like ja, ko or pt-BR")
     folder = catalog.content_dir / "locales" / code
@@ -313,7 +461,7 @@ def new_locale(catalog: Catalog, code: str, name: str, fallback: list[str], copy
         target = folder / src.name
         write_text_atomic(target, note + _strip_locks(src.read_text(encoding="utf-8")))
         written.append(target)
-    add_locale_entry(catalog.content_dir / "locales.toml", code, name, fallback)
+    add_locale_entry(catalog.content_dir / "locales.toml", code, name, fallback, fonts)
     return written
 
 

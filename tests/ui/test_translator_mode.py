@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices
 
 from assistant.content.catalog import load_catalog
 from assistant.i18n.pseudo import PSEUDO_CODE
+from assistant.ui.translator.window import UNIT_ROLE
 
 
 def append(path: Path, text: str) -> None:
@@ -112,13 +113,34 @@ def test_live_reload_after_save_by_rename(qtbot, window, content):
     assert window.reload_count >= start + 2
 
 
-def test_accept_button_writes_lock(qtbot, window, content):
+def test_accept_button_refuses_a_unit_with_errors_then_writes_lock(qtbot, window, content):
     window.select_unit("ui.wsa_test", "en")
     assert window.accept_button.isEnabled()
+    qtbot.mouseClick(window.accept_button, Qt.MouseButton.LeftButton)  # the planted <b> is an error (E040)
+    path = content / "locales" / "en" / "ui.toml"
+    assert "lock =" not in path.read_text(encoding="utf-8").split("[wsa_test]")[1]
+    assert "E040" in window.statusBar().currentMessage()
+    path.write_text(path.read_text(encoding="utf-8").replace("First <b>bold</b>.", "First **bold**."), encoding="utf-8")
+    window.reload()
+    window.select_unit("ui.wsa_test", "en")
     qtbot.mouseClick(window.accept_button, Qt.MouseButton.LeftButton)
-    text = (content / "locales" / "en" / "ui.toml").read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     assert f'[wsa_test]\nlock = "{window.catalog.unit_hashes["ui.wsa_test"]}"' in text
-    assert not window.accept_button.isEnabled()
+
+
+def test_tree_marks_units_and_searches_their_text(window):
+    window.select_unit("ui.wsa_test", "en")
+    item = next(item for _top, item in window._items() if item.data(0, UNIT_ROLE) == "ui.wsa_test")
+    assert item.text(0).endswith("✗")  # the raw HTML error
+    window.filter_edit.setText("first <b>")  # a word of the text, not of the id
+    visible = [i.data(0, UNIT_ROLE) for _t, i in window._items() if not i.isHidden()]
+    assert visible == ["ui.wsa_test"]
+
+
+def test_diagnostics_list_errors_first(window):
+    severities = [str(p.severity) for p in window.diagnostics.visible()]
+    shown = [window.diagnostics.tree.topLevelItem(i).text(1) for i in range(window.diagnostics.tree.topLevelItemCount())]
+    assert shown == sorted(shown, key=lambda s: s != "error") and len(shown) == len(severities)
 
 
 def test_pseudo_locale_is_offered(window):
@@ -168,3 +190,14 @@ def test_screenshot(window, tmp_path):
     window.select_unit("ui.wsa_test", "en")
     path = tmp_path / "translator.png"
     assert window.grab().save(str(path)) and path.stat().st_size > 1000
+
+
+def test_opens_on_the_translators_locale(qtbot, content):
+    from assistant.ui.translator.window import TranslatorWindow
+
+    win = TranslatorWindow(parent=None, ui_locale="zh-TW")
+    qtbot.addWidget(win)
+    assert win.locale == "zh-TW"
+    source = TranslatorWindow(parent=None, ui_locale="zh-CN")  # the source language: compare with a translation
+    qtbot.addWidget(source)
+    assert source.locale == "en"

@@ -77,7 +77,8 @@ class DiagnosticsPane(QWidget):
         underline = QFont(self.tree.font())
         underline.setUnderline(True)
         items = []
-        for p in self.visible():
+        # errors first, then warnings; within each, by file and line
+        for p in sorted(self.visible(), key=lambda p: (p.severity is not Severity.ERROR, str(p.path), p.line, p.col)):
             where = p.render(self.base).split(f": {p.severity}[", 1)[0]
             item = QTreeWidgetItem([where, str(p.severity), p.code, p.message])
             item.setData(0, PROBLEM_ROLE, p)

@@ -36,7 +36,7 @@ from assistant.checks.catalog import check_catalog
 from assistant.checks.templates import sample_context
 from assistant.content.catalog import Catalog
 from assistant.email.draft import render_template
-from assistant.i18n.l10n import L10nError, accept, source_units, status, unit_diff
+from assistant.i18n.l10n import L10nError, accept, source_units, status, unit_diff, units_with_errors
 from assistant.i18n.loading import load_catalog
 from assistant.i18n.texts import Texts
 from assistant.paths import content_dir
@@ -47,6 +47,8 @@ from assistant.ui.translator.watcher import ContentWatcher
 
 log = logging.getLogger(__name__)
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 2  # the label without its marker
+STATE_ROLE = Qt.ItemDataRole.UserRole + 3  # error, outdated, missing, untranslated, partial, … or ''
 
 
 class TranslatorWindow(QMainWindow):
@@ -67,8 +69,7 @@ class TranslatorWindow(QMainWindow):
         self._build()
         self.watcher = ContentWatcher(self.content, self)
         self.watcher.changed.connect(self.reload)
-        self._fill_locales("en" if "en" in self.catalog.locales else self.catalog.source_locale,
-                           self.catalog.source_locale)
+        self._fill_locales(self._start_locale(), self.catalog.source_locale)
         self._fill_tree()
         self._run_check()
         self.retranslate()
@@ -76,6 +77,14 @@ class TranslatorWindow(QMainWindow):
         first = self._first_unit()
         if first:
             self.select_unit(first)
+
+    def _start_locale(self) -> str:
+        """The translator's own language (the app's, when it is a translation), else English."""
+        cat = self.catalog
+        ui_locale = self._ui_locale
+        if ui_locale in cat.locales and ui_locale != cat.source_locale and not cat.locales[ui_locale].pseudo:
+            return ui_locale
+        return "en" if "en" in cat.locales else cat.source_locale
 
     # building ------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -222,6 +231,7 @@ class TranslatorWindow(QMainWindow):
     def _leaf(parent: QTreeWidgetItem, unit: str, label: str, placed: set[str]) -> None:
         item = QTreeWidgetItem([label])
         item.setData(0, UNIT_ROLE, unit)
+        item.setData(0, LABEL_ROLE, label)
         item.setToolTip(0, unit)
         parent.addChild(item)
         placed.add(unit)
@@ -235,12 +245,36 @@ class TranslatorWindow(QMainWindow):
     def _first_unit(self) -> str | None:
         return next((item.data(0, UNIT_ROLE) for _top, item in self._items()), None)
 
+    def _mark_tree(self) -> None:
+        """Mark each unit of the chosen locale: ✗ has errors, ↻ outdated, ◌ missing or not translated yet."""
+        cat, loc = self.catalog, self.locale
+        states: dict[str, str] = {}
+        errors: dict[str, list] = {}
+        if loc != cat.source_locale and not cat.locales[loc].pseudo:
+            states = {u.unit: u.state for u in status(cat, loc).units}
+            errors = units_with_errors(cat, loc, self.problems)
+        self._unit_text: dict[str, str] = {}
+        for entry in [*cat.texts.get(cat.source_locale, {}).values(), *cat.texts.get(loc, {}).values()]:
+            values = (entry.value,) if isinstance(entry.value, str) else entry.value
+            self._unit_text[entry.unit] = self._unit_text.get(entry.unit, "") + "\n" + "\n".join(values).lower()
+        for _top, item in self._items():
+            unit = item.data(0, UNIT_ROLE)
+            state = states.get(unit, "")
+            mark = "  ✗" if unit in errors else "  ↻" if state == "outdated" else \
+                "  ◌" if state in ("missing", "untranslated", "partial") else ""
+            item.setText(0, (item.data(0, LABEL_ROLE) or item.text(0)) + mark)
+            item.setData(0, STATE_ROLE, "error" if unit in errors else state)
+        self._apply_filter(self.filter_edit.text())
+
     def _apply_filter(self, text: str) -> None:
+        """Match labels, unit ids and the texts themselves (source and chosen language)."""
         needle = text.strip().lower()
         shown: dict[int, bool] = {}
+        texts = getattr(self, "_unit_text", {})
         for top, item in self._items():
-            hit = not needle or needle in item.text(0).lower() or needle in (item.data(0, UNIT_ROLE) or "").lower() \
-                or needle in top.text(0).lower()
+            unit = item.data(0, UNIT_ROLE) or ""
+            hit = not needle or needle in item.text(0).lower() or needle in unit.lower() \
+                or needle in top.text(0).lower() or needle in texts.get(unit, "")
             item.setHidden(not hit)
             shown[id(top)] = shown.get(id(top), False) or hit
         for i in range(self.tree.topLevelItemCount()):
@@ -280,6 +314,8 @@ class TranslatorWindow(QMainWindow):
 
     def _on_locale_changed(self, _index: int) -> None:
         self._show_diagnostics()
+        if self.tree.topLevelItemCount():
+            self._mark_tree()
         self._render()
 
     # rendering --------------------------------------------------------------------------------------------
@@ -349,6 +385,8 @@ class TranslatorWindow(QMainWindow):
         self.problems, self.ignored = check_catalog(self.catalog)
         self._show_diagnostics()
         self._show_summary()
+        if self.tree.topLevelItemCount():
+            self._mark_tree()
 
     def _show_diagnostics(self) -> None:
         locales = self.content / "locales"
@@ -383,7 +421,7 @@ class TranslatorWindow(QMainWindow):
 
     def _on_accept(self) -> None:
         try:
-            accept(self.catalog, self.locale, [self.unit])
+            accept(self.catalog, self.locale, [self.unit], units_with_errors(self.catalog, self.locale, self.problems))
         except L10nError as exc:
             self.statusBar().showMessage(str(exc))
             return

@@ -80,11 +80,12 @@ def test_broken_translation_file_falls_back_to_the_source_text(content):
     assert any(p.code == "E001" and p.path == en for p in catalog.problems)
 
 
-def test_byte_order_mark_is_reported(content):
+def test_byte_order_mark_is_a_warning_and_the_file_is_still_used(content):
     en = content / "locales" / "en" / "ui.toml"
     en.write_bytes(b"\xef\xbb\xbf" + en.read_bytes())
-    problems = [p for p in run_checks(content) if p.code == "E002"]
-    assert [(p.path, p.line) for p in problems] == [(en, 1)]
+    problems = [p for p in run_checks(content) if p.code in ("E002", "W002")]
+    assert [(p.path, p.line, p.code) for p in problems] == [(en, 1, "W002")]
+    assert load_catalog(content).text("en", "ui.step.solved") == "ok"  # not dropped: the UI stays in English
 
 
 def test_loop_without_exit_is_reported(content):

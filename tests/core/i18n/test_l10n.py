@@ -12,7 +12,7 @@ import pytest
 
 from assistant.checks.catalog import run_checks
 from assistant.content.catalog import load_catalog, unit_hash
-from assistant.i18n.l10n import L10nError, accept, new_locale, read_snapshots, set_lock, status, unit_diff
+from assistant.i18n.l10n import L10nError, accept, default_fonts, new_locale, read_snapshots, set_lock, status, unit_diff
 from assistant.i18n.loading import load_catalog as load_for_people
 from assistant.i18n.pseudo import PSEUDO_CODE, pseudo_text
 
@@ -198,19 +198,20 @@ def test_new_locale_by_files_alone(content_copy):
 
 def test_l10n_new_scaffolds_and_enables(content_copy):
     catalog = load_catalog(content_copy)
-    written = new_locale(catalog, "ko", "한국어", ["en", "zh-CN"])
+    written = new_locale(catalog, "ko-KR", "한국어", ["en", "zh-CN"])
     assert {p.name for p in written} == {p.name for p in (content_copy / "locales" / "zh-CN").glob("*.toml")}
     first = written[0].read_text(encoding="utf-8")
-    assert first.startswith("# 한국어 (ko): NOT TRANSLATED YET") and "lock =" not in first
+    assert first.startswith("# 한국어 (ko-KR): NOT TRANSLATED YET") and "lock =" not in first
     data = tomllib.loads((content_copy / "locales.toml").read_text(encoding="utf-8"))
-    assert data["locales"]["ko"] == {"name": "한국어", "fallback": ["en", "zh-CN"], "fonts": []}
+    assert data["locales"]["ko-KR"] == {"name": "한국어", "fallback": ["en", "zh-CN"], "fonts": default_fonts("ko-KR")}
+    assert data["locales"]["ko-KR"]["fonts"][0] == "Noto Sans CJK KR"
     assert data["source"] == tomllib.loads((ROOT / "content" / "locales.toml").read_text(encoding="utf-8"))["source"]
     catalog = load_catalog(content_copy)
-    assert "ko" in catalog.locales
-    problems = [p for p in run_checks(content_copy, "ko") if "/ko/" in str(p.path)]
+    assert "ko-KR" in catalog.locales
+    problems = [p for p in run_checks(content_copy, "ko-KR") if "/ko-KR/" in str(p.path)]
     assert problems and all(p.code == "W052" for p in problems), {p.code for p in problems}
     with pytest.raises(L10nError, match="already exists"):
-        new_locale(catalog, "ko", "한국어", ["zh-CN"])
+        new_locale(catalog, "ko-KR", "한국어", ["zh-CN"])
 
 
 def test_l10n_new_cli(content_copy):
