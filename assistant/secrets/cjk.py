@@ -13,6 +13,7 @@ into list words (the longest chain of whole words); twelve or more words in a ch
 from __future__ import annotations
 
 import math
+import unicodedata
 from bisect import bisect_right
 from functools import cache
 
@@ -235,12 +236,13 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 
 # ---- Japanese and Korean without separators ---------------------------------------------------------------------
-GLUED_LANGUAGES = ("japanese", "korean")
 
 
 @cache
 def _glued_words(lang: str) -> tuple[frozenset[str], int, int]:
-    words = frozenset(fold(w) for w in tables_words(lang))
+    # Compared as composed syllables (NFC): a hangul word is 1–4 syllables but 3–12 jamo, so a chain over
+    # syllables tries a quarter of the slices and a megabyte of glued hangul stays within the time budget.
+    words = frozenset(unicodedata.normalize("NFC", fold(w)) for w in tables_words(lang))
     return words, min(map(len, words)), max(map(len, words))
 
 
@@ -252,16 +254,12 @@ def tables_words(lang: str) -> list[str]:
 
 def glued_words(token: str, start: int) -> PhraseHit | None:
     """The longest chain of whole list words inside a kana or hangul token, when it is 12 words or more."""
-    folded_chars: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(token):
-        f = fold(ch)
-        folded_chars.append(f)
-        origin.extend([i] * len(f))
-    key = "".join(folded_chars)
-    if len(key) < PHRASE_WORDS * 2:
+    key = unicodedata.normalize("NFC", fold(token))
+    same_length = len(key) == len(token)  # else the finding covers the whole token (redacting more, never less)
+    if len(key) < PHRASE_WORDS:
         return None
-    for lang in GLUED_LANGUAGES:
+    hangul = "\uac00" <= key[0] <= "\ud7a3"  # composed above, so jamo typed one by one count too
+    for lang in ("korean",) if hangul else ("japanese",):  # only the wordlist written in the token's script
         words, shortest, longest = _glued_words(lang)
         # chain[i]: (words, start) of the longest chain of list words ending exactly at i
         chain: list[tuple[int, int]] = [(0, 0)] * (len(key) + 1)
@@ -280,6 +278,6 @@ def glued_words(token: str, start: int) -> PhraseHit | None:
                 best = (top[0], top[1], i)
         count, a, b = best
         if count >= PHRASE_WORDS:
-            s, e = origin[a], origin[b - 1] + 1
+            s, e = (a, b) if same_length else (0, len(token))
             return PhraseHit(start + s, start + e, True, f"{count} words glued together, {lang}")
     return None

@@ -60,7 +60,7 @@ _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u309
 # (NFD input). Written as an unrolled loop over disjoint classes, so the regex cannot backtrack.
 _TOKEN = re.compile(f"([{_CJK}]+)|[^\\W_{_CJK}]+(?:[{_MARKS}]+[^\\W_{_CJK}]*)*")
 _ASCII_RUN = re.compile(r"[0-9A-Za-z]{50,}")
-_GLUED_SCRIPT = re.compile("[\u3041-\u309f\u30fc]{24,}|[\uac00-\ud7a3]{24,}")  # kana or hangul, no separators
+_GLUED_SCRIPT = re.compile("[\u3041-\u309f\u30fc]{24,}|[\uac00-\ud7a3\u1100-\u11ff]{24,}")  # kana or hangul (also as jamo)
 
 
 def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[str] = ()) -> list[Finding]:

@@ -83,3 +83,13 @@ def test_one_time_codes_in_traditional_chinese_and_plain_english_are_blocked():
 def test_a_code_label_inside_a_hash_is_not_a_label():
     link = "https://polygonscan.com/tx/0x170cf9ec6f0b316a4fa786cd1b835c33d531ce98ca3b212fa220992d3ac19b4d"
     assert verdict(f"Here is the link: {link} My TRON address: TC9hvCedyi6G3Gmi2Qvdhj3W81EWVkw7y8") == "allow"
+
+
+def test_a_korean_phrase_in_decomposed_jamo_is_seen_glued_or_spaced():
+    import unicodedata
+
+    phrase = Mnemonic("korean").to_mnemonic(RNG.randbytes(16))
+    composed = [unicodedata.normalize("NFC", w) for w in phrase.split()]
+    for text in (" ".join(composed), "".join(composed)):
+        assert verdict(unicodedata.normalize("NFD", text)) == "block"
+        assert verdict("제 지갑 문구는 " + text + " 입니다") == "block"
