@@ -156,16 +156,19 @@ _PASSWORD = re.compile(
     r"(?:(?<![a-z0-9])(?:password|passwd|passcode|pwd|pw|pass|pin(?:\s*code)?|passphrase|credentials|api[\s_-]*secret"
     r"|secret[\s_-]*key|mot\s+de\s+passe|contrase[nñ]a|senha|passwort|heslo|parola|пароль)(?![a-z0-9])"
     r"|支付密码|交易密码|密码|密碼|口令|パスワード|비밀번호)"
-    # "password: x", "密码是 x", "my password is x", "password x1y2" and "密码Abc123" (no colon: the value must hold
-    # a digit)
-    r"(?:[ \t]*[:：=]|([ \t]*(?:是|为|為)|[ \t]+(?:is|was|=)(?![a-z0-9]))|([ \t]*)(?=[^\s，。；！？、]*\d))"
-    r"[ \t]*([^\s，。；！？、]{1,128})",
+    # "password: x", "密码是 x", "密码一直是 x", "my password is x", "the password I use is x", "set the password to x",
+    # "password? it's x", "password x1y2" and "密码Abc123" (no colon or verb: the value must hold a digit); the value
+    # may start on the next line ("password:\n x")
+    r"(?:[ \t]*[:：=]|([ \t]*(?:一直|就|都|还|還|也)?(?:是|为|為)"
+    r"|[ \t]+(?:(?:i|we)\s+(?:use|used|set|chose)\s+)?(?:is|was|=|to)(?![a-z0-9])|[ \t]*[?？][ \t]*it'?s(?![a-z0-9]))"
+    r"|([ \t]*)(?=[^\s，。；！？、]*\d))"
+    r"[ \t]*(?:\r?\n[ \t]*)?([^\s，。；！？、]{1,128})",
     re.I,
 )
 _TOTP = re.compile(
     r"(?:(?<![a-z0-9])(?:2fa|two[\s-]*factor|otp|totp|google\s*auth\w*|google\s*code|authenticator|verification\s*code"
-    r"|\d[\s-]*digit\s+code)(?![a-z0-9])"
-    r"|谷歌验证码?|验证码|驗證碼|动态码|動態碼|动态密码|動態密碼|安全码|安全碼)"
+    r"|\d[\s-]*digit\s+code|sms\s*code|text\s*code|unlock\s*code|login\s*code|security\s*code)(?![a-z0-9])"
+    r"|谷歌验证码?|验证码|驗證碼|动态码|動態碼|动态密码|動態密碼|安全码|安全碼|短信码|簡訊碼|校验码)"
     r"([^\d\n]{0,20}?)(?<!\d)(\d{3}[ \-]?\d{3}|\d{7,8})(?!\d)",
     re.I,
 )
@@ -184,7 +187,10 @@ class Labelled:
 
 
 _PASSWORD_HINT = re.compile(r"pass|pw|pin|secret|credential|mot de|contrase|senha|heslo|parola|пароль|密码|密碼|口令|パスワード|비밀번호")
-_TOTP_HINT = re.compile(r"2fa|two|otp|google|authenticator|verification|digit|验证码|驗證碼|动态码|動態碼|动态密码|動態密碼|安全码|安全碼")
+_TOTP_HINT = re.compile(
+    r"2fa|two|otp|google|authenticator|verification|digit|sms|text|unlock|login"
+    r"|security|短信|簡訊|校验|验证码|驗證碼|动态码|動態碼|动态密码|動態密碼|安全码|安全碼"
+)
 
 
 def _near_hints(pattern: re.Pattern[str], hint: re.Pattern[str], text: str, lowered: str) -> list[re.Match[str]]:
