@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.secrets import cjk, keys, labels
+from assistant.secrets import cjk, decode, keys, labels
 from assistant.secrets import words as sw
 from assistant.secrets.normalise import fold_homoglyphs, normalise
 
@@ -63,7 +63,8 @@ _ASCII_RUN = re.compile(r"[0-9A-Za-z]{50,}")
 _GLUED_SCRIPT = re.compile("[\u3041-\u309f\u30fc]{24,}|[\uac00-\ud7a3\u1100-\u11ff]{24,}")  # kana or hangul (also as jamo)
 
 
-def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[str] = ()) -> list[Finding]:
+def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[str] = (),
+                 _inner: bool = False) -> list[Finding]:
     """All secrets in `text`, sorted by start; spans index the original text.
 
     `context` is "free_text" (a description box) or "tx_hash" (the field meant for a transaction hash,
@@ -84,7 +85,25 @@ def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[s
         found.append(Finding(SecretKind(v.kind), v.start, v.end, _severity(not v.confirm), detail))
     if norm.changed:
         found = [_back(norm.original, t, norm.back(f.start, f.end), f) for f in found]
+    if not _inner:
+        found += _encoded(text, context, addresses)  # on the text as written: unescaping would garble it
     return _tidy(found)
+
+
+def _encoded(text: str, context: str, addresses: Iterable[str]) -> list[Finding]:
+    """A secret inside base64 or a byte literal: the encoded token is the finding (one level deep)."""
+    out: list[Finding] = []
+    for w in decode.wrapped(text):
+        if w.text is not None:
+            inner = find_secrets(w.text, context=context, addresses=addresses, _inner=True)
+            if inner:
+                worst = min(inner, key=lambda f: f.severity is not Severity.BLOCK)
+                out.append(Finding(worst.kind, w.start, w.end, worst.severity, f"{worst.detail}; encoded"))
+        else:
+            kind = SecretKind.PRIVATE_KEY_HEX if w.key_bytes == 32 else SecretKind.SOLANA_SECRET_KEY
+            keyed = labels.cue_before(text, w.start, w.end).key
+            out.append(Finding(kind, w.start, w.end, _severity(keyed), f"{w.key_bytes} encoded bytes, the size of a key"))
+    return out
 
 
 def _back(original: str, normalised: str, span: tuple[int, int], f: Finding) -> Finding:

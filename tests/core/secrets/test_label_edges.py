@@ -93,3 +93,25 @@ def test_a_korean_phrase_in_decomposed_jamo_is_seen_glued_or_spaced():
     for text in (" ".join(composed), "".join(composed)):
         assert verdict(unicodedata.normalize("NFD", text)) == "block"
         assert verdict("제 지갑 문구는 " + text + " 입니다") == "block"
+
+
+def test_a_phrase_or_key_wrapped_in_base64_or_a_byte_literal_is_seen():
+    import base64
+
+    phrase = " ".join(words())
+    key = RNG.randbytes(32)
+    encoded_phrase = base64.b64encode(phrase.encode()).decode()
+    assert verdict(f"support asked me to encode it first: {encoded_phrase}") == "block"
+    assert verdict(f"private key (base64): {base64.b64encode(key).decode()}") == "block"
+    literal = "b'" + "".join(f"\\x{b:02x}" for b in key) + "'"
+    assert verdict(f"key = {literal}") == "block"
+    assert verdict(f"here it is: {base64.b64encode(key).decode()}") == "confirm"  # key-sized, no label: ask
+
+
+def test_hashes_addresses_and_base64_of_ordinary_text_are_not_secrets():
+    import base64
+
+    note = base64.b64encode("提现显示已完成，但钱包里没有到账，请帮忙查一下。".encode()).decode()
+    for text in (f"TxID {RNG.randbytes(32).hex()} on TRON", "Solana address 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
+                 f"the exchange sent this reference: {note}"):
+        assert verdict(text) == "allow", text
