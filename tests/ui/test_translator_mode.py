@@ -63,9 +63,9 @@ def test_jump_to_any_node_in_any_locale_side_by_side(window, content):
     zh_title = catalog.texts[catalog.source_locale].get(f"{unit}.title")
     en_title = catalog.texts["en"].get(f"{unit}.title")
     if zh_title:
-        assert zh_title.value in window.source_view.toPlainText()
+        assert zh_title.value in window.side_view.column_text(0)
     if en_title:
-        assert en_title.value in window.translation_view.toPlainText()
+        assert en_title.value in window.side_view.column_text(1)
     assert window.tree.currentItem().data(0, Qt.ItemDataRole.UserRole + 1) == unit
 
 
@@ -81,8 +81,8 @@ def test_missing_translation_shows_fallback_note(window, content):
     append(content / "locales" / "zh-CN" / "ui.toml", '[wsa_only_source]\ntitle = "只有源文"\n')
     window.reload()
     window.select_unit("ui.wsa_only_source", "en")
-    assert "只有源文" in window.translation_view.toPlainText()
-    assert window.ui("translator.missing", fallback="简体中文")[:10] in window.translation_view.toPlainText()
+    assert "只有源文" in window.side_view.column_text(1)
+    assert window.ui("translator.missing", fallback="简体中文")[:10] in window.side_view.column_text(1)
 
 
 def test_diagnostics_click_opens_file_and_jumps(qtbot, window, content, opened):
@@ -105,11 +105,11 @@ def test_live_reload_after_save_by_rename(qtbot, window, content):
     en_ui = content / "locales" / "en" / "ui.toml"
     start = window.reload_count
     save_by_rename(en_ui, en_ui.read_text(encoding="utf-8").replace("Test title", "Renamed save one"))
-    qtbot.waitUntil(lambda: "Renamed save one" in window.translation_view.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: "Renamed save one" in window.side_view.column_text(1), timeout=5000)
     assert window.unit == "ui.wsa_test" and window.locale == "en"
     # the watcher must still see the file after it was replaced by a rename
     save_by_rename(en_ui, en_ui.read_text(encoding="utf-8").replace("Renamed save one", "Renamed save two"))
-    qtbot.waitUntil(lambda: "Renamed save two" in window.translation_view.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: "Renamed save two" in window.side_view.column_text(1), timeout=5000)
     assert window.reload_count >= start + 2
 
 
@@ -147,7 +147,7 @@ def test_pseudo_locale_is_offered(window):
     index = window.locale_box.findData(PSEUDO_CODE)
     assert index >= 0
     window.select_unit("ui.wsa_test", PSEUDO_CODE)
-    shown = window.translation_view.toPlainText()
+    shown = window.side_view.column_text(1)
     assert "Ţéšţ ţíţĺé" in shown and "~" in shown
 
 
@@ -201,3 +201,17 @@ def test_opens_on_the_translators_locale(qtbot, content):
     source = TranslatorWindow(parent=None, ui_locale="zh-CN")  # the source language: compare with a translation
     qtbot.addWidget(source)
     assert source.locale == "en"
+
+
+def test_side_by_side_rows_stay_aligned(window, content):
+    """Each key is one row: its source and its translation side by side, however long either is."""
+    append(content / "locales" / "zh-CN" / "ui.toml", '[wsa_rows]\nlong = "很长的源文。' + "句子。" * 80 + '"\nshort = "短"\n')
+    append(content / "locales" / "en" / "ui.toml", '[wsa_rows]\nlong = "Long one."\nshort = "Short but ' + "longer " * 60 + '"\n')
+    window.reload()
+    window.select_unit("ui.wsa_rows", "en")
+    rows = window.side_view.rows()[1:]  # the heading row first
+    assert [row[0].split("\n")[0] for row in rows] == ["ui.wsa_rows.long", "ui.wsa_rows.short"]
+    assert [row[1].split("\n")[0] for row in rows] == ["ui.wsa_rows.long", "ui.wsa_rows.short"]
+    assert "很长的源文" in rows[0][0] and "Long one." in rows[0][1]
+    assert "短" in rows[1][0] and "Short but longer" in rows[1][1]
+

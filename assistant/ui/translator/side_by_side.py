@@ -1,8 +1,12 @@
-"""Source | translation HTML for one unit: every key of the source unit, with missing texts marked."""
+"""Source | translation of one unit as one table: each key is a row, so its source and translation stay aligned
+however long either is; missing texts are marked with the fallback shown instead."""
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
+
+from PySide6.QtGui import QTextCursor, QTextTable
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from assistant.content.catalog import Catalog, TextEntry
 from assistant.content.markdown import render as render_markdown
@@ -23,15 +27,15 @@ def _value(catalog: Catalog, entry: TextEntry | None, key: str) -> str:
     return render_markdown(entry.value, catalog.link_domains)
 
 
-def side_by_side(catalog: Catalog, unit: str, locale: str, compare: str, ui: Callable[..., str]) -> tuple[str, str]:
-    """(left, right) HTML: `compare` text and `locale` text of every key in `unit`."""
+def side_by_side(catalog: Catalog, unit: str, locale: str, compare: str, ui: Callable[..., str]) -> str:
+    """HTML table: a heading row, then one row per key of `unit`: the `compare` text | the `locale` text."""
     source_keys = list(source_units(catalog).get(unit, []))
     extra = [k for k, e in catalog.texts.get(locale, {}).items() if e.unit == unit and k not in source_keys]
-    left = [f"<h3>{html.escape(ui('translator.source_head', name=catalog.locales[compare].name))}</h3>"]
-    right = [f"<h3>{html.escape(ui('translator.translation_head', name=catalog.locales[locale].name))}</h3>"]
+    left = html.escape(ui("translator.source_head", name=catalog.locales[compare].name))
+    right = html.escape(ui("translator.translation_head", name=catalog.locales[locale].name))
+    rows = [f"<tr><th width='50%' align='left'><h3>{left}</h3></th><th width='50%' align='left'><h3>{right}</h3></th></tr>"]
     for key in source_keys + extra:
         label = f"<p style='color:#6a6a6a;font-family:monospace;font-size:small'>{html.escape(key)}</p>"
-        left.append(label + _value(catalog, catalog.texts.get(compare, {}).get(key), key))
         own = catalog.texts.get(locale, {}).get(key)
         note = ""
         if key in extra:
@@ -43,5 +47,37 @@ def side_by_side(catalog: Catalog, unit: str, locale: str, compare: str, ui: Cal
                 name = catalog.locales[code].name if code in catalog.locales else code
                 note = _note(ui("translator.missing", fallback=name))
                 own = shown
-        right.append(label + note + _value(catalog, own, key))
-    return "".join(left), "".join(right)
+        source = _value(catalog, catalog.texts.get(compare, {}).get(key), key)
+        rows.append(f"<tr><td valign='top'>{label}{source}</td><td valign='top'>{label}{note}{_value(catalog, own, key)}</td></tr>")
+    return f"<table width='100%' cellspacing='0' cellpadding='4'>{''.join(rows)}</table>"
+
+
+class SideBySideView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="translator_side", openLinks=False)
+
+    def show_unit(self, catalog: Catalog, unit: str, locale: str, compare: str, ui: Callable[..., str]) -> None:
+        self.setHtml(side_by_side(catalog, unit, locale, compare, ui))
+
+    def table(self) -> QTextTable | None:
+        return next((f for f in self.document().rootFrame().childFrames() if isinstance(f, QTextTable)), None)
+
+    def rows(self) -> list[tuple[str, str]]:
+        """Plain text of each row's two cells, the heading row first."""
+        table = self.table()
+        if table is None:
+            return []
+        out = []
+        for row in range(table.rows()):
+            cells = []
+            for col in range(2):
+                cell = table.cellAt(row, col)
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(cell.firstCursorPosition().position())
+                cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+                cells.append(cursor.selectedText().replace("\u2029", "\n"))
+            out.append((cells[0], cells[1]))
+        return out
+
+    def column_text(self, col: int) -> str:
+        return "\n".join(row[col] for row in self.rows())

@@ -1,8 +1,8 @@
 """Translator mode window: every text of every flow in every language, side by side with its source.
 
 Left: a navigator (flows → nodes, interface, guides, email) to jump anywhere without clicking through a flow.
-Right: source | translation for the chosen unit, the email rendered with sample data, and what changed in
-the source since the translation was accepted. Bottom: the `check` diagnostics. The window reloads itself
+Right: source | translation for the chosen unit (each key one row), the email rendered with sample data, and
+what changed in the source since the translation was accepted. Bottom: the `check` diagnostics. The window reloads itself
 when a file under content/ is saved.
 """
 from __future__ import annotations
@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QToolBar,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,19 +34,19 @@ from assistant.checks.catalog import check_catalog
 from assistant.checks.templates import sample_context
 from assistant.content.catalog import Catalog
 from assistant.email.draft import render_template
-from assistant.i18n.l10n import L10nError, accept, source_units, status, unit_diff, units_with_errors
+from assistant.i18n.l10n import L10nError, accept, status, unit_diff, units_with_errors
 from assistant.i18n.loading import load_catalog
 from assistant.i18n.texts import Texts
 from assistant.paths import content_dir
 from assistant.problems import Severity
 from assistant.ui.translator.diagnostics import DiagnosticsPane, open_in_editor
-from assistant.ui.translator.side_by_side import side_by_side
+from assistant.ui.translator.side_by_side import SideBySideView
+from assistant.ui.translator.tree import LABEL_ROLE, STATE_ROLE, UNIT_ROLE, UnitTree
 from assistant.ui.translator.watcher import ContentWatcher
 
+__all__ = ["LABEL_ROLE", "STATE_ROLE", "UNIT_ROLE", "TranslatorWindow"]
 log = logging.getLogger(__name__)
-UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
-LABEL_ROLE = Qt.ItemDataRole.UserRole + 2  # the label without its marker
-STATE_ROLE = Qt.ItemDataRole.UserRole + 3  # error, outdated, missing, untranslated, partial, … or ''
+TABS = ("tab_side", "tab_email", "tab_changes")
 
 
 class TranslatorWindow(QMainWindow):
@@ -107,7 +105,7 @@ class TranslatorWindow(QMainWindow):
 
         self.filter_edit = QLineEdit(objectName="translator_filter", clearButtonEnabled=True)
         self.filter_edit.textChanged.connect(self._apply_filter)
-        self.tree = QTreeWidget(objectName="translator_tree", headerHidden=True)
+        self.tree = UnitTree()
         self.tree.currentItemChanged.connect(self._on_item)
         left = QWidget()
         left_col = QVBoxLayout(left)
@@ -118,11 +116,7 @@ class TranslatorWindow(QMainWindow):
         self.state_label = QLabel(objectName="translator_state", wordWrap=True)
         self.file_label = QLabel(objectName="translator_file", textFormat=Qt.TextFormat.RichText)
         self.file_label.linkActivated.connect(self._open_link)
-        self.source_view = QTextBrowser(objectName="translator_source", openLinks=False)
-        self.translation_view = QTextBrowser(objectName="translator_translation", openLinks=False)
-        side = QSplitter(Qt.Orientation.Horizontal)
-        side.addWidget(self.source_view)
-        side.addWidget(self.translation_view)
+        self.side_view = SideBySideView()
         side_page = QWidget()
         side_col = QVBoxLayout(side_page)
         side_col.setContentsMargins(4, 4, 4, 4)
@@ -130,7 +124,7 @@ class TranslatorWindow(QMainWindow):
         head.addWidget(self.state_label, 1)
         head.addWidget(self.file_label)
         side_col.addLayout(head)
-        side_col.addWidget(side, 1)
+        side_col.addWidget(self.side_view, 1)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.email_note = QLabel(objectName="translator_email_note", wordWrap=True)
         self.email_view = QPlainTextEdit(objectName="translator_email", readOnly=True)
@@ -141,9 +135,8 @@ class TranslatorWindow(QMainWindow):
         self.changes_view = QPlainTextEdit(objectName="translator_changes", readOnly=True)
         self.changes_view.setFont(mono)
         self.tabs = QTabWidget(objectName="translator_tabs")
-        self.tabs.addTab(side_page, "")
-        self.tabs.addTab(email_page, "")
-        self.tabs.addTab(self.changes_view, "")
+        for page in (side_page, email_page, self.changes_view):
+            self.tabs.addTab(page, "")
 
         self.diagnostics = DiagnosticsPane(self)
         self.diagnostics.problem_selected.connect(self.jump_to)
@@ -174,7 +167,7 @@ class TranslatorWindow(QMainWindow):
         self.accept_button.setText(ui("translator.accept"))
         self.accept_button.setToolTip(ui("translator.accept_tip"))
         self.filter_edit.setPlaceholderText(ui("translator.filter"))
-        for index, key in enumerate(("tab_side", "tab_email", "tab_changes")):
+        for index, key in enumerate(TABS):
             self.tabs.setTabText(index, ui(f"translator.{key}"))
         self.diagnostics.retranslate(ui)
         self._show_summary()
@@ -200,99 +193,30 @@ class TranslatorWindow(QMainWindow):
             box.blockSignals(False)
 
     def _fill_tree(self) -> None:
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        t = Texts(self.catalog, self._ui_locale)
-        by_unit = source_units(self.catalog)
-        placed: set[str] = set()
-        for flow in self.catalog.flows.values():
-            top = QTreeWidgetItem([f"{t.flow_title(flow.id)}  ({flow.id})"])
-            self._leaf(top, f"{flow.id}.flow", f"flow · {t.ui('translator.flow_head')}", placed)
-            for node in flow.nodes.values():
-                label = f"{node.id} · {node.kind}" + ("  ⚠" if node.critical else "")
-                self._leaf(top, f"{flow.id}.nodes.{node.id}", label, placed)
-            self.tree.addTopLevelItem(top)
-        groups = {"ui": "translator.group_ui", "guides": "translator.group_guides", "email": "translator.group_email"}
-        tops: dict[str, QTreeWidgetItem] = {}
-        for unit, keys in by_unit.items():
-            if unit in placed:
-                continue
-            prefix = keys[0].split(".", 1)[0]
-            group = groups.get(prefix, "translator.group_other")
-            if group not in tops:
-                tops[group] = QTreeWidgetItem([t.ui(group)])
-                self.tree.addTopLevelItem(tops[group])
-            self._leaf(tops[group], unit, unit.split(".", 1)[1] if prefix in groups else unit, placed)
-        self.tree.expandAll()
-        self.tree.blockSignals(False)
-        self._apply_filter(self.filter_edit.text())
-
-    @staticmethod
-    def _leaf(parent: QTreeWidgetItem, unit: str, label: str, placed: set[str]) -> None:
-        item = QTreeWidgetItem([label])
-        item.setData(0, UNIT_ROLE, unit)
-        item.setData(0, LABEL_ROLE, label)
-        item.setToolTip(0, unit)
-        parent.addChild(item)
-        placed.add(unit)
+        self.tree.fill(self.catalog, Texts(self.catalog, self._ui_locale))
 
     def _items(self):
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                yield top, top.child(j)
+        return self.tree.items()
 
     def _first_unit(self) -> str | None:
-        return next((item.data(0, UNIT_ROLE) for _top, item in self._items()), None)
+        return self.tree.first_unit()
 
     def _mark_tree(self) -> None:
-        """Mark each unit of the chosen locale: ✗ has errors, ↻ outdated, ◌ missing or not translated yet."""
-        cat, loc = self.catalog, self.locale
-        states: dict[str, str] = {}
-        errors: dict[str, list] = {}
-        if loc != cat.source_locale and not cat.locales[loc].pseudo:
-            states = {u.unit: u.state for u in status(cat, loc).units}
-            errors = units_with_errors(cat, loc, self.problems)
-        self._unit_text: dict[str, str] = {}
-        for entry in [*cat.texts.get(cat.source_locale, {}).values(), *cat.texts.get(loc, {}).values()]:
-            values = (entry.value,) if isinstance(entry.value, str) else entry.value
-            self._unit_text[entry.unit] = self._unit_text.get(entry.unit, "") + "\n" + "\n".join(values).lower()
-        for _top, item in self._items():
-            unit = item.data(0, UNIT_ROLE)
-            state = states.get(unit, "")
-            mark = "  ✗" if unit in errors else "  ↻" if state == "outdated" else \
-                "  ◌" if state in ("missing", "untranslated", "partial") else ""
-            item.setText(0, (item.data(0, LABEL_ROLE) or item.text(0)) + mark)
-            item.setData(0, STATE_ROLE, "error" if unit in errors else state)
-        self._apply_filter(self.filter_edit.text())
+        self.tree.mark(self.catalog, self.locale, self.problems)
 
     def _apply_filter(self, text: str) -> None:
-        """Match labels, unit ids and the texts themselves (source and chosen language)."""
-        needle = text.strip().lower()
-        shown: dict[int, bool] = {}
-        texts = getattr(self, "_unit_text", {})
-        for top, item in self._items():
-            unit = item.data(0, UNIT_ROLE) or ""
-            hit = not needle or needle in item.text(0).lower() or needle in unit.lower() \
-                or needle in top.text(0).lower() or needle in texts.get(unit, "")
-            item.setHidden(not hit)
-            shown[id(top)] = shown.get(id(top), False) or hit
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            top.setHidden(not shown.get(id(top), False))
+        self.tree.apply_filter(text)
 
     # navigation --------------------------------------------------------------------------------------------
     def select_unit(self, unit: str, locale: str | None = None) -> bool:
         """Jump to a unit (e.g. 'pending_transaction.nodes.network'), optionally in another locale."""
         if locale and self.locale_box.findData(locale) >= 0:
             self.locale_box.setCurrentIndex(self.locale_box.findData(locale))
-        for _top, item in self._items():
-            if item.data(0, UNIT_ROLE) == unit:
-                self.tree.setCurrentItem(item)
-                self.unit = unit
-                self._render()
-                return True
-        return False
+        if not self.tree.select(unit):
+            return False
+        self.unit = unit
+        self._render()
+        return True
 
     def jump_to(self, path: str, line: int) -> None:
         """Show the unit a diagnostic points at (the text nearest above that line)."""
@@ -320,7 +244,7 @@ class TranslatorWindow(QMainWindow):
 
     # rendering --------------------------------------------------------------------------------------------
     def _render(self) -> None:
-        if not hasattr(self, "source_view") or self.unit is None:
+        if not hasattr(self, "side_view") or self.unit is None:
             return
         self._render_side()
         self._render_email()
@@ -328,9 +252,7 @@ class TranslatorWindow(QMainWindow):
 
     def _render_side(self) -> None:
         cat, loc = self.catalog, self.locale
-        left, right = side_by_side(cat, self.unit, loc, self.compare, self.ui)
-        self.source_view.setHtml(left)
-        self.translation_view.setHtml(right)
+        self.side_view.show_unit(cat, self.unit, loc, self.compare, self.ui)
         self.state_label.setText(self._state_text())
         entry = next((e for e in cat.texts.get(loc, {}).values() if e.unit == self.unit), None)
         if entry is not None and not cat.locales[loc].pseudo:
