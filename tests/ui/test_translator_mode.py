@@ -215,3 +215,16 @@ def test_side_by_side_rows_stay_aligned(window, content):
     assert "很长的源文" in rows[0][0] and "Long one." in rows[0][1]
     assert "短" in rows[1][0] and "Short but longer" in rows[1][1]
 
+
+def test_email_preview_switches_between_cases(window, content):
+    flow = next(iter(window.catalog.flows))
+    window.select_unit(f"{flow}.flow", "en")
+    preview = window.email_preview
+    assert [preview.case_box.itemData(i) for i in range(preview.case_box.count())] == ["normal", "urgent", "exchange"]
+    assert preview.case_box.itemText(1) == window.ui("translator.case_urgent")
+    shown = {}
+    for case in ("normal", "urgent", "exchange"):
+        preview.set_case(case)
+        shown[case] = window.email_view.toPlainText()
+        assert shown[case].startswith(window.ui("translator.subject")) and "WSA-1A2B3C" in shown[case]
+    assert len(set(shown.values())) == 3  # three different emails

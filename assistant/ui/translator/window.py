@@ -1,9 +1,9 @@
 """Translator mode window: every text of every flow in every language, side by side with its source.
 
 Left: a navigator (flows → nodes, interface, guides, email) to jump anywhere without clicking through a flow.
-Right: source | translation for the chosen unit (each key one row), the email rendered with sample data, and
-what changed in the source since the translation was accepted. Bottom: the `check` diagnostics. The window reloads itself
-when a file under content/ is saved.
+Right: source | translation for the chosen unit (each key one row), the email rendered with sample data of a
+normal, urgent or exchange case, and what changed in the source since the translation was accepted.
+Bottom: the `check` diagnostics. The window reloads itself when a file under content/ is saved.
 """
 from __future__ import annotations
 
@@ -31,15 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.checks.catalog import check_catalog
-from assistant.checks.templates import sample_context
 from assistant.content.catalog import Catalog
-from assistant.email.draft import render_template
 from assistant.i18n.l10n import L10nError, accept, status, unit_diff, units_with_errors
 from assistant.i18n.loading import load_catalog
 from assistant.i18n.texts import Texts
 from assistant.paths import content_dir
 from assistant.problems import Severity
 from assistant.ui.translator.diagnostics import DiagnosticsPane, open_in_editor
+from assistant.ui.translator.email_preview import EmailPreview
 from assistant.ui.translator.side_by_side import SideBySideView
 from assistant.ui.translator.tree import LABEL_ROLE, STATE_ROLE, UNIT_ROLE, UnitTree
 from assistant.ui.translator.watcher import ContentWatcher
@@ -126,16 +125,12 @@ class TranslatorWindow(QMainWindow):
         side_col.addLayout(head)
         side_col.addWidget(self.side_view, 1)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.email_note = QLabel(objectName="translator_email_note", wordWrap=True)
-        self.email_view = QPlainTextEdit(objectName="translator_email", readOnly=True)
-        email_page = QWidget()
-        email_col = QVBoxLayout(email_page)
-        email_col.addWidget(self.email_note)
-        email_col.addWidget(self.email_view, 1)
+        self.email_preview = EmailPreview()
+        self.email_view = self.email_preview.view
         self.changes_view = QPlainTextEdit(objectName="translator_changes", readOnly=True)
         self.changes_view.setFont(mono)
         self.tabs = QTabWidget(objectName="translator_tabs")
-        for page in (side_page, email_page, self.changes_view):
+        for page in (side_page, self.email_preview, self.changes_view):
             self.tabs.addTab(page, "")
 
         self.diagnostics = DiagnosticsPane(self)
@@ -170,6 +165,7 @@ class TranslatorWindow(QMainWindow):
         for index, key in enumerate(TABS):
             self.tabs.setTabText(index, ui(f"translator.{key}"))
         self.diagnostics.retranslate(ui)
+        self.email_preview.retranslate(ui)
         self._show_summary()
         self._render()
 
@@ -247,7 +243,7 @@ class TranslatorWindow(QMainWindow):
         if not hasattr(self, "side_view") or self.unit is None:
             return
         self._render_side()
-        self._render_email()
+        self.email_preview.show_email(self.catalog, self.locale, self._flow_id(), self.ui)
         self._render_changes()
 
     def _render_side(self) -> None:
@@ -275,21 +271,6 @@ class TranslatorWindow(QMainWindow):
     def _flow_id(self) -> str | None:
         head = (self.unit or "").split(".", 1)[0]
         return head if head in self.catalog.flows else next(iter(self.catalog.flows), None)
-
-    def _render_email(self) -> None:
-        flow_id = self._flow_id()
-        if flow_id is None:
-            self.email_view.setPlainText("")
-            return
-        context = sample_context(self.catalog, flow_id, locale=self.locale)
-        self.email_note.setText(self.ui("translator.email_sample", flow=Texts(self.catalog, self.locale).flow_title(flow_id)))
-        try:
-            subject = " ".join(render_template(self.catalog.text(self.locale, "email.template.subject"), context).split())
-            body = render_template(self.catalog.text(self.locale, "email.template.body"), context)
-        except Exception as exc:  # noqa: BLE001 — any template error is shown to the translator
-            self.email_view.setPlainText(self.ui("translator.email_error", error=str(exc)))
-            return
-        self.email_view.setPlainText(f"{self.ui('translator.subject')}: {subject}\n\n{body}")
 
     def _render_changes(self) -> None:
         cat, loc = self.catalog, self.locale
