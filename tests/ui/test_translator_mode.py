@@ -216,6 +216,32 @@ def test_side_by_side_rows_stay_aligned(window, content):
     assert "短" in rows[1][0] and "Short but longer" in rows[1][1]
 
 
+def test_edit_in_place_saves_only_that_value_and_reloads(qtbot, window, content):
+    path = content / "locales" / "en" / "ui_translator.toml"
+    before = path.read_text(encoding="utf-8")
+    window.select_unit("ui_translator.translator", "en")
+    window.tabs.setCurrentWidget(window.editor)
+    field = window.editor.fields["ui.translator.reload"]
+    field.setPlainText("Reload all")
+    qtbot.mouseClick(window.editor.save_button, Qt.MouseButton.LeftButton)
+    after = path.read_text(encoding="utf-8")
+    assert after == before.replace('reload = "Reload"\n', 'reload = "Reload all"\n')
+    assert window.catalog.texts["en"]["ui.translator.reload"].value == "Reload all"  # reloaded
+    assert window.unit == "ui_translator.translator" and window.locale == "en"
+    assert window.editor.fields["ui.translator.reload"].toPlainText() == "Reload all"
+
+
+def test_edit_that_breaks_the_unit_is_refused_with_the_reason(qtbot, window, content):
+    path = content / "locales" / "en" / "ui_translator.toml"
+    before = path.read_bytes()
+    window.select_unit("ui_translator.translator", "en")
+    window.editor.fields["ui.translator.source_head"].setPlainText("Source: {nmae}")
+    assert not window.editor.save()
+    assert path.read_bytes() == before
+    assert "not saved" in window.editor.message.text() and "nmae" in window.editor.message.text()
+    assert window.editor.fields["ui.translator.source_head"].toPlainText() == "Source: {nmae}"  # the edit is kept
+
+
 def test_email_preview_switches_between_cases(window, content):
     flow = next(iter(window.catalog.flows))
     window.select_unit(f"{flow}.flow", "en")

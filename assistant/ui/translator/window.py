@@ -1,9 +1,10 @@
 """Translator mode window: every text of every flow in every language, side by side with its source.
 
 Left: a navigator (flows → nodes, interface, guides, email) to jump anywhere without clicking through a flow.
-Right: source | translation for the chosen unit (each key one row), the email rendered with sample data of a
-normal, urgent or exchange case, and what changed in the source since the translation was accepted.
-Bottom: the `check` diagnostics. The window reloads itself when a file under content/ is saved.
+Right: source | translation for the chosen unit (each key one row), the unit's texts to edit and save in place,
+the email rendered with sample data of a normal, urgent or exchange case, and what changed in the source since
+the translation was accepted. Bottom: the `check` diagnostics. The window reloads itself when a file under
+content/ is saved.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ from assistant.i18n.texts import Texts
 from assistant.paths import content_dir
 from assistant.problems import Severity
 from assistant.ui.translator.diagnostics import DiagnosticsPane, open_in_editor
+from assistant.ui.translator.editor import UnitEditor
 from assistant.ui.translator.email_preview import EmailPreview
 from assistant.ui.translator.side_by_side import SideBySideView
 from assistant.ui.translator.tree import LABEL_ROLE, STATE_ROLE, UNIT_ROLE, UnitTree
@@ -45,7 +47,7 @@ from assistant.ui.translator.watcher import ContentWatcher
 
 __all__ = ["LABEL_ROLE", "STATE_ROLE", "UNIT_ROLE", "TranslatorWindow"]
 log = logging.getLogger(__name__)
-TABS = ("tab_side", "tab_email", "tab_changes")
+TABS = ("tab_side", "tab_edit", "tab_email", "tab_changes")
 
 
 class TranslatorWindow(QMainWindow):
@@ -125,12 +127,14 @@ class TranslatorWindow(QMainWindow):
         side_col.addLayout(head)
         side_col.addWidget(self.side_view, 1)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.editor = UnitEditor()
+        self.editor.saved.connect(self._on_saved)
         self.email_preview = EmailPreview()
         self.email_view = self.email_preview.view
         self.changes_view = QPlainTextEdit(objectName="translator_changes", readOnly=True)
         self.changes_view.setFont(mono)
         self.tabs = QTabWidget(objectName="translator_tabs")
-        for page in (side_page, self.email_preview, self.changes_view):
+        for page in (side_page, self.editor, self.email_preview, self.changes_view):
             self.tabs.addTab(page, "")
 
         self.diagnostics = DiagnosticsPane(self)
@@ -165,6 +169,7 @@ class TranslatorWindow(QMainWindow):
         for index, key in enumerate(TABS):
             self.tabs.setTabText(index, ui(f"translator.{key}"))
         self.diagnostics.retranslate(ui)
+        self.editor.retranslate(ui)
         self.email_preview.retranslate(ui)
         self._show_summary()
         self._render()
@@ -243,6 +248,7 @@ class TranslatorWindow(QMainWindow):
         if not hasattr(self, "side_view") or self.unit is None:
             return
         self._render_side()
+        self.editor.show_unit(self.catalog, self.unit, self.locale, self.compare, self.problems)
         self.email_preview.show_email(self.catalog, self.locale, self._flow_id(), self.ui)
         self._render_changes()
 
@@ -329,6 +335,10 @@ class TranslatorWindow(QMainWindow):
             self.statusBar().showMessage(str(exc))
             return
         self.reload()
+
+    def _on_saved(self, keys: list[str]) -> None:
+        self.reload()
+        self.statusBar().showMessage(self.ui("translator.edit_saved", count=len(keys)))
 
     def _open_link(self, url: str) -> None:
         open_in_editor(Path(url.split("#")[0].removeprefix("file://")))
