@@ -6,7 +6,9 @@ import sys
 from typing import Any
 
 from assistant.content.catalog import load_catalog
-from assistant.i18n.l10n import L10nError, accept, flow_coverage, new_locale, status, unit_diff, units_with_errors
+from assistant.i18n.l10n import L10nError, accept, flow_coverage, status, units_with_errors
+from assistant.i18n.new_locale import new_locale
+from assistant.i18n.snapshots import unit_diff
 from assistant.paths import content_dir
 
 

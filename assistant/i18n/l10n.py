@@ -10,25 +10,24 @@ show exactly what changed in the source since — offline, without version contr
 """
 from __future__ import annotations
 
-import difflib
-import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.content.catalog import LOCK_KEY, Catalog, TextEntry, required_keys
-from assistant.errors import AssistantError
+from assistant.content.catalog import LOCK_KEY, Catalog, required_keys
+from assistant.i18n.snapshots import (
+    L10nError,
+    _unit_texts,
+    read_snapshots,
+    resolve_unit,
+    source_units,
+    unit_entries,
+    write_snapshots,
+)
 from assistant.problems import Problem, Severity
 from assistant.storage.atomic import write_text_atomic
 from assistant.toml_positions import Line, line_unit, quote_key, scan, unit_of
-
-SNAPSHOT_FILE = ".source-snapshot.toml"
-
-
-class L10nError(AssistantError):
-    """A localisation command could not do what was asked; the message says why and what to do."""
-
 
 # ---- status ------------------------------------------------------------------------------------------
 
@@ -50,18 +49,6 @@ class LocaleStatus:
 
     def count(self, state: str) -> int:
         return sum(u.state == state for u in self.units)
-
-
-def source_units(catalog: Catalog) -> dict[str, list[str]]:
-    """unit → its text keys in the source locale, in file order."""
-    found: dict[str, list[str]] = {}
-    for key, entry in catalog.texts.get(catalog.source_locale, {}).items():
-        found.setdefault(entry.unit, []).append(key)
-    return found
-
-
-def unit_entries(catalog: Catalog, locale: str, unit: str) -> dict[str, TextEntry]:
-    return {k: e for k, e in catalog.texts.get(locale, {}).items() if e.unit == unit}
 
 
 def _same_on_purpose(catalog: Catalog, locale: str) -> tuple[set[tuple[Path, tuple[str, ...]]], set[Path]]:
@@ -160,97 +147,6 @@ def flow_coverage(catalog: Catalog, locale: str) -> dict[str, tuple[int, int]]:
     done = translated_keys(catalog, locale)
     return {fid: (sum(k in done for k, _ in required_keys(flow)), len(required_keys(flow)))
             for fid, flow in catalog.flows.items()}
-
-
-# ---- snapshots and diff --------------------------------------------------------------------------------
-
-def snapshot_path(catalog: Catalog, locale: str) -> Path:
-    return catalog.content_dir / "locales" / locale / SNAPSHOT_FILE
-
-
-def read_snapshots(catalog: Catalog, locale: str) -> dict[str, dict]:
-    path = snapshot_path(catalog, locale)
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeError, tomllib.TOMLDecodeError):
-        return {}
-
-
-def _unit_texts(catalog: Catalog, locale: str, unit: str) -> dict[str, str | list[str]]:
-    """Text of one unit as {key inside the unit: value}."""
-    out: dict[str, str | list[str]] = {}
-    depth = len(unit.split("."))
-    for key, entry in unit_entries(catalog, locale, unit).items():
-        inner = ".".join(key.split(".")[depth:])
-        out[inner] = entry.value if isinstance(entry.value, str) else list(entry.value)
-    return out
-
-
-def _toml_string(value: str) -> str:
-    if "\n" in value and "'''" not in value and not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", value):
-        return "'''\n" + value + "'''"
-    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-def _toml_value(value: str | list[str]) -> str:
-    if isinstance(value, str):
-        return _toml_string(value)
-    return "[" + ", ".join(_toml_string(v) for v in value) + "]"
-
-
-def write_snapshots(catalog: Catalog, locale: str, snapshots: dict[str, dict]) -> None:
-    out = ["# Written by `main.py l10n accept`: the source text each unit was translated from, so that",
-           "# `main.py l10n diff` can show what changed in the source since. Do not edit by hand.", ""]
-    for unit in sorted(snapshots):
-        out.append(f"[{json.dumps(unit, ensure_ascii=False)}]")
-        for key, value in snapshots[unit].items():
-            out.append(f"{json.dumps(key, ensure_ascii=False)} = {_toml_value(value)}")
-        out.append("")
-    write_text_atomic(snapshot_path(catalog, locale), "\n".join(out))
-
-
-def _as_lines(texts: dict) -> list[str]:
-    lines: list[str] = []
-    for key in sorted(k for k in texts if k not in ("lock", "source_locale")):
-        value = texts[key]
-        lines.append(f"[{key}]")
-        lines.extend(value.splitlines() if isinstance(value, str) else [", ".join(value)])
-    return lines
-
-
-def unit_diff(catalog: Catalog, locale: str, unit: str) -> tuple[str, list[str]]:
-    """(summary, unified diff lines of the source unit from its snapshot to now)."""
-    unit = resolve_unit(catalog, locale, unit)
-    lock = catalog.locks.get(locale, {}).get(unit)
-    current = catalog.unit_hashes.get(unit)
-    now = _unit_texts(catalog, catalog.source_locale, unit)
-    if lock is None:
-        return (f"{unit} has no lock in {locale}, so it is unknown which source text it was translated from; "
-                f"the current source is shown. After checking the translation run `main.py l10n accept {locale} {unit}`.",
-                [f"  {line}" for line in _as_lines(now)])
-    if lock == current:
-        return f"{unit} is up to date in {locale} (lock {lock}).", []
-    snap = read_snapshots(catalog, locale).get(unit)
-    if not snap or snap.get("lock") != lock:
-        return (f"{unit} is outdated in {locale} (lock {lock}, source now {current}), but no snapshot of the old source "
-                "text was stored; compare with the current source below.", [f"  {line}" for line in _as_lines(now)])
-    diff = difflib.unified_diff(_as_lines(snap), _as_lines(now), f"source when translated ({lock})",
-                                f"source now ({current})", lineterm="")
-    return f"{unit} is outdated in {locale}: the source changed since it was translated.", list(diff)
-
-
-def resolve_unit(catalog: Catalog, locale: str, name: str) -> str:
-    """Accept a unit name, or a text key inside it."""
-    hashes = catalog.unit_hashes
-    if name in hashes:
-        return name
-    for table in (catalog.texts.get(locale, {}), catalog.texts.get(catalog.source_locale, {})):
-        entry = table.get(name)
-        if entry is not None:
-            return entry.unit
-    near = difflib.get_close_matches(name, list(hashes), n=3)
-    hint = f"; did you mean {', '.join(near)}?" if near else "; `main.py l10n status` lists them"
-    raise L10nError(f"unknown unit {name!r}{hint}")
 
 
 # ---- accept: write lock lines ----------------------------------------------------------------------------
@@ -397,95 +293,4 @@ def _verify(path: Path, before: dict, text: str, locks: dict[tuple[str, ...], st
                 {k: v for k, v in node_b.items() if k != LOCK_KEY}:
             raise L10nError(f"{path}: could not place the lock of [{'.'.join(unit_path)}] safely; nothing was written")
 
-
-# ---- new locale ----------------------------------------------------------------------------------------------
-
-def _strip_locks(text: str) -> str:
-    lines = scan(text)
-    drop = {ln.number for ln in lines if ln.key is not None and ln.key[-1] == LOCK_KEY}
-    return "".join(line for n, line in enumerate(text.splitlines(keepends=True), start=1) if n not in drop)
-
-
-# Without a font of the language's own region, Qt draws kanji and hanja with Chinese glyph shapes.
-LANGUAGE_FONTS = {
-    "ja": ["Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic UI", "Meiryo"],
-    "ko": ["Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic"],
-    "zh-TW": ["Noto Sans CJK TC", "Microsoft JhengHei", "PingFang TC"],
-    "zh-HK": ["Noto Sans CJK HK", "Noto Sans CJK TC", "Microsoft JhengHei", "PingFang HK"],
-    "zh": ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC"],
-}
-
-
-def default_fonts(code: str) -> list[str]:
-    """Preferred fonts for a new locale: its region's CJK font first (ja, ko, zh-TW, …); none for other scripts."""
-    lang = code.split("-")[0].lower()
-    if lang == "zh" and code.split("-")[-1].upper() in ("TW", "HANT", "MO"):
-        return list(LANGUAGE_FONTS["zh-TW"])
-    if lang == "zh" and code.split("-")[-1].upper() == "HK":
-        return list(LANGUAGE_FONTS["zh-HK"])
-    return list(LANGUAGE_FONTS.get(lang, []))
-
-
-def default_fallback(catalog: Catalog, code: str) -> list[str]:
-    """Chinese variants fall back to the source; other languages read English before Chinese (ja → en → zh-CN)."""
-    if code.split("-")[0].lower() == "zh" or "en" not in catalog.locales:
-        return [catalog.source_locale]
-    return ["en", catalog.source_locale]
-
-
-def new_locale(catalog: Catalog, code: str, name: str, fallback: list[str] | None = None, copy_from: str | None = None,
-               fonts: list[str] | None = None) -> list[Path]:
-    """Scaffold content/locales/<code>/ from a complete locale and enable it in locales.toml, with the fallback
-    chain and fonts its language needs unless given."""
-    fallback = default_fallback(catalog, code) if fallback is None else fallback
-    fonts = default_fonts(code) if fonts is None else fonts
-    if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", code):
-        raise L10nError(f"{code!r} is not a language code like ja, ko or pt-BR")
-    folder = catalog.content_dir / "locales" / code
-    if code in catalog.locales or folder.exists():
-        raise L10nError(f"{code} already exists; edit content/locales/{code}/ instead")
-    origin = copy_from or catalog.source_locale
-    if origin not in catalog.texts:
-        raise L10nError(f"cannot copy from {origin!r}: no such locale")
-    for fb in fallback:
-        if fb not in catalog.locales:
-            raise L10nError(f"fallback {fb!r} is not an enabled locale ({', '.join(catalog.locales)})")
-    sources = sorted(p for p in (catalog.content_dir / "locales" / origin).glob("*.toml") if not p.name.startswith("."))
-    note = (f"# {name} ({code}): NOT TRANSLATED YET — this is the {origin} text copied by `main.py l10n new`.\n"
-            "# Translate each value. Keep the keys, {{ … }} template code, {placeholders}, links, numbers, addresses,\n"
-            f"# emails and brand names as they are. Then: `main.py check --locale {code}` and "
-            f"`main.py l10n accept {code} --all`.\n")
-    folder.mkdir(parents=True)
-    written = []
-    for src in sources:
-        target = folder / src.name
-        write_text_atomic(target, note + _strip_locks(src.read_text(encoding="utf-8")))
-        written.append(target)
-    add_locale_entry(catalog.content_dir / "locales.toml", code, name, fallback, fonts)
-    return written
-
-
-def add_locale_entry(path: Path, code: str, name: str, fallback: list[str], fonts: list[str] | None = None) -> None:
-    """Insert a [locales."<code>"] table after the last existing one, keeping the rest of the file as it is."""
-    text = path.read_text(encoding="utf-8")
-    lines = scan(text)
-    raw = text.splitlines(keepends=True)
-    last = max((ln.number for ln in lines if ln.header and ln.header[0] == "locales"), default=0)
-    after = next((ln.number for ln in lines if ln.number > last and ln.header and ln.header[0] != "locales"), len(raw) + 1)
-    pos = after - 1
-    while pos > last and (not raw[pos - 1].strip() or raw[pos - 1].lstrip().startswith("#")):
-        pos -= 1
-    block = ["\n", f"[locales.{json.dumps(code)}]\n", f"name = {json.dumps(name, ensure_ascii=False)}\n",
-             f"fallback = {json.dumps(fallback, ensure_ascii=False)}\n",
-             f"fonts = {json.dumps(fonts or [], ensure_ascii=False)}\n"]
-    if raw and not raw[pos - 1].endswith("\n"):
-        raw[pos - 1] += "\n"
-    new = "".join(raw[:pos] + block + raw[pos:])
-    try:
-        data = tomllib.loads(new)
-    except tomllib.TOMLDecodeError as exc:
-        raise L10nError(f"{path}: adding {code} would break the file ({exc}); add it by hand") from None
-    if data.get("locales", {}).get(code, {}).get("name") != name:
-        raise L10nError(f"{path}: could not add {code}; add it by hand")
-    write_text_atomic(path, new)
 

@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from assistant.checks.catalog import check_catalog
 from assistant.content.catalog import Catalog
-from assistant.i18n.l10n import L10nError, accept, status, unit_diff, units_with_errors
+from assistant.i18n.l10n import L10nError, accept, status, units_with_errors
 from assistant.i18n.loading import load_catalog
+from assistant.i18n.snapshots import unit_diff
 from assistant.i18n.texts import Texts
 from assistant.paths import content_dir
 from assistant.problems import Severity

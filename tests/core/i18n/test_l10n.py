@@ -12,9 +12,11 @@ import pytest
 
 from assistant.checks.catalog import run_checks
 from assistant.content.catalog import load_catalog, unit_hash
-from assistant.i18n.l10n import L10nError, accept, default_fonts, new_locale, read_snapshots, set_lock, status, unit_diff
+from assistant.i18n.l10n import L10nError, accept, set_lock, status
 from assistant.i18n.loading import load_catalog as load_for_people
+from assistant.i18n.new_locale import default_fonts, new_locale
 from assistant.i18n.pseudo import PSEUDO_CODE, pseudo_text
+from assistant.i18n.snapshots import read_snapshots, unit_diff
 
 ROOT = Path(__file__).resolve().parents[3]
 

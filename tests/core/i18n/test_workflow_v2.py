@@ -10,7 +10,8 @@ import pytest
 
 from assistant.checks.catalog import check_catalog, run_checks
 from assistant.content.catalog import load_catalog
-from assistant.i18n.l10n import L10nError, accept, flow_coverage, new_locale, status, units_with_errors
+from assistant.i18n.l10n import L10nError, accept, flow_coverage, status, units_with_errors
+from assistant.i18n.new_locale import new_locale
 
 from .test_l10n import append, cli
 
