@@ -18,11 +18,11 @@ from pathlib import Path
 from assistant.content.catalog import LOCK_KEY, Catalog, required_keys
 from assistant.i18n.snapshots import (
     L10nError,
-    _unit_texts,
     read_snapshots,
     resolve_unit,
     source_units,
     unit_entries,
+    unit_texts,
     write_snapshots,
 )
 from assistant.problems import Problem, Severity
@@ -273,7 +273,7 @@ def accept(catalog: Catalog, locale: str, names: list[str] | None,
             if catalog.locks.get(locale, {}).get(unit) != catalog.unit_hashes[unit] or unit not in snapshots:
                 changed.append(unit)
             snapshots[unit] = {"lock": catalog.unit_hashes[unit], "source_locale": catalog.source_locale,
-                               **_unit_texts(catalog, catalog.source_locale, unit)}
+                               **unit_texts(catalog, catalog.source_locale, unit)}
     write_snapshots(catalog, locale, snapshots)
     return changed
 

@@ -47,7 +47,7 @@ def read_snapshots(catalog: Catalog, locale: str) -> dict[str, dict]:
         return {}
 
 
-def _unit_texts(catalog: Catalog, locale: str, unit: str) -> dict[str, str | list[str]]:
+def unit_texts(catalog: Catalog, locale: str, unit: str) -> dict[str, str | list[str]]:
     """Text of one unit as {key inside the unit: value}."""
     out: dict[str, str | list[str]] = {}
     depth = len(unit.split("."))
@@ -94,7 +94,7 @@ def unit_diff(catalog: Catalog, locale: str, unit: str) -> tuple[str, list[str]]
     unit = resolve_unit(catalog, locale, unit)
     lock = catalog.locks.get(locale, {}).get(unit)
     current = catalog.unit_hashes.get(unit)
-    now = _unit_texts(catalog, catalog.source_locale, unit)
+    now = unit_texts(catalog, catalog.source_locale, unit)
     if lock is None:
         return (f"{unit} has no lock in {locale}, so it is unknown which source text it was translated from; "
                 f"the current source is shown. After checking the translation run `main.py l10n accept {locale} {unit}`.",
