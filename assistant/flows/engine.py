@@ -6,7 +6,7 @@ State is just the answers given along the path, in path order. The path is re-de
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from assistant.errors import FieldErrors, FlowError
@@ -54,8 +54,9 @@ class Session:
         return [c for c in node.choices if all_hold(c.when, self._answers)]
 
     def visible_fields(self, node: Node | None = None) -> list[Field]:
+        """The fields shown for the answers so far, each required or not as those answers make it."""
         node = node or self._current
-        return [f for f in node.fields if all_hold(f.when, self._answers)]
+        return _shown_fields(node, self._answers)
 
     def form_values(self) -> dict[str, str]:
         """Every field value collected on the path, later forms overriding earlier ones."""
@@ -174,7 +175,7 @@ class Session:
         return target
 
     def _validated_form(self, node: Node, values: Mapping[str, str], answers: Mapping[str, Answer]) -> dict[str, str]:
-        fields = [f for f in node.fields if all_hold(f.when, answers)]
+        fields = _shown_fields(node, answers)
         unknown = set(values) - {f.name for f in fields}
         if unknown:
             raise FlowError(f"form {node.id!r} has no field(s) {', '.join(sorted(unknown))}")
@@ -228,3 +229,9 @@ def _chain(field: Field, answers: Mapping[str, Answer]) -> str | None:
         return None
     answer = answers.get(field.chain_from)
     return answer if isinstance(answer, str) else None
+
+
+def _shown_fields(node: Node, answers: Mapping[str, Answer]) -> list[Field]:
+    """Fields whose `when` holds; an optional field whose `required_when` holds is required here."""
+    shown = [f for f in node.fields if all_hold(f.when, answers)]
+    return [replace(f, required=True) if f.required_when and all_hold(f.required_when, answers) else f for f in shown]

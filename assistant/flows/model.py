@@ -57,6 +57,8 @@ class Field:
     options: tuple[str, ...] = ()  # for kind = "select"
     when: tuple[Condition, ...] = ()
     line: int = 0
+    # An optional field becomes required when all of these hold (e.g. the memo once the memo was the problem).
+    required_when: tuple[Condition, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ _KIND_KEYS = {
     NodeKind.OUTCOME: {"outcome", "recipient"},
 }
 _CHOICE_KEYS = {"id", "next", "when", "unless"}
-_FIELD_KEYS = {"name", "kind", "required", "chain_from", "options", "when", "unless"}
+_FIELD_KEYS = {"name", "kind", "required", "required_when", "chain_from", "options", "when", "unless"}
 _ROUTE_KEYS = {"to", "when", "unless"}
 
 ReadPart = Callable[[str], TomlSource | None]
@@ -251,8 +251,15 @@ def _parse_field(src: TomlSource, nid: str, index: int, raw: object, field_kinds
     options = tuple(_strings(src, raw.get("options", []), *at))
     if kind == "select" and not options:
         raise src.error("E010", f"select field {raw['name']!r} needs `options = [\"…\", …]`", *at)
+    if not isinstance(raw.get("required_when", {}), dict):
+        raise src.error("E010", f"field {raw['name']!r}: `required_when` must be a table like "
+                                "{ deposit_checks = [\"memo\"] }", *at)
+    required_when = _conditions(src, {"when": raw.get("required_when", {})}, *at)
+    if required_when and raw.get("required", True) is not False:
+        raise src.error("E010", f"field {raw['name']!r} has `required_when`, which only makes sense with "
+                                "`required = false`", *at)
     return Field(raw["name"], kind, bool(raw.get("required", True)), raw.get("chain_from"), options,
-                 _conditions(src, raw, *at), src.line_of(*at))
+                 _conditions(src, raw, *at), src.line_of(*at), required_when)
 
 
 def _routes(src: TomlSource, raw: object, *at: str) -> tuple[Route, ...]:
@@ -296,7 +303,8 @@ def graph_problems(flow: Flow, own: TomlSource, parts: Mapping[str, TomlSource] 
         at = ("nodes", node.id)
         src = source[node.id]
         route_sets = [(c.id, c.routes) for c in node.choices] + ([("next", node.routes)] if node.routes else [])
-        conditions = [cond for c in node.choices for cond in c.when] + [cond for f in node.fields for cond in f.when]
+        conditions = [cond for c in node.choices for cond in c.when]
+        conditions += [cond for f in node.fields for cond in (*f.when, *f.required_when)]
         for label, routes in route_sets:
             for route in routes:
                 conditions.extend(route.when)
