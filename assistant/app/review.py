@@ -109,7 +109,8 @@ class ReviewModel:
         excluded, files = frozenset(self.excluded), tuple(a.filename for a in self.files.included())
         if self.follow_up and self.sent is not None and self.sent.ticket:
             self.draft = build_follow_up(self.session, self.catalog, self.email_locale, ticket=self.sent.ticket,
-                                         first_sent=self.sent.sent_on, excluded=excluded, attachments=files,
+                                         first_sent=self.sent.sent_on, first_reference=self.sent.reference,
+                                         excluded=excluded, attachments=files,
                                          bilingual=self.bilingual, to=self.to)
         else:
             self.draft = build_draft(self.session, self.catalog, self.email_locale, excluded=excluded,

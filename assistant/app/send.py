@@ -166,8 +166,8 @@ class SendModel:
         """Record today as the day it left (kept if already recorded) and the ticket number, when pasted;
         FollowUpError when the text cannot be a ticket number."""
         before = self.review.sent
-        record = before.with_ticket(ticket_text) if before else SentRecord.make(today, str(self.route or ""),
-                                                                                ticket_text)
+        record = before.with_ticket(ticket_text) if before else SentRecord.make(
+            today, str(self.route or ""), ticket_text, self.review.draft.reference)
         self.review.set_sent(record)
         self.changed.emit(None)
         return record

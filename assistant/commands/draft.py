@@ -45,6 +45,8 @@ def add_parser(sub) -> None:
     f.add_argument("--first-sent", default="", metavar="YYYY-MM-DD", help="the date the first request was sent")
     f.add_argument("--changed", default="", metavar="TEXT", help="what changed since the first request")
     f.add_argument("--needed", default="", metavar="TEXT", help="what is still needed from support")
+    f.add_argument("--first-reference", default="", metavar="WSA-XXXXXX",
+                   help="the reference the first request carried (left out of the email when not given)")
     p.add_argument("--confirm-public", action="append", default=[], metavar="VALUE",
                    help="VALUE is public (e.g. a transaction hash the firewall asks about), like the review page's "
                         "Keep button; a recovery phrase or key is blocked all the same")
@@ -169,6 +171,7 @@ def export(session: Session, catalog: Catalog, locale: str, args) -> int:
         if follow_up:
             draft = build_follow_up(session, catalog, locale, ticket=args.ticket, first_sent=args.first_sent,
                                     changed=args.changed, needed=args.needed, excluded=excluded, attachments=names,
+                                    first_reference=args.first_reference,
                                     bilingual=bilingual, to=to)
         else:
             draft = build_draft(session, catalog, locale, excluded=excluded, attachments=names, bilingual=bilingual, to=to)

@@ -1,14 +1,16 @@
 """A follow-up on a ticket that is already open, and the official channels to escalate through.
 
 The follow-up states the ticket number, the date of the first request, what changed and what is still needed,
-then repeats the case's details so the agent does not have to find the first email. Its reference is the one the
-first request had (the same answers on the day it was sent), so both emails match.
+then repeats the case's details so the agent does not have to find the first email. It quotes the first request's
+reference only when that reference is known (recorded when it was sent, or given): one worked out again from today's
+details would match the first email only if nothing had changed, and a reference the ticket does not hold misleads.
 
 The channels come from the wallet profile in content/contacts.toml (developer-owned) and are worded in
 email_labels.toml: only what the official site publishes, never a contact someone offered.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -52,6 +54,8 @@ def official_channels(catalog: Catalog, locale: str, recipient: str = "wallet") 
 
 
 DATE_EXAMPLE = "2026-11-20"
+REFERENCE_EXAMPLE = "WSA-1A2B3C"
+_REFERENCE = re.compile(r"WSA-[0-9A-F]{6}")
 
 
 def error_text(catalog: Catalog, locale: str, error: FollowUpError) -> str:
@@ -91,6 +95,16 @@ def clean_ticket(text: str) -> str:
     return value
 
 
+def clean_reference(text: str) -> str:
+    """The first request's reference as the email printed it (WSA- and six hex digits), or "" when not given."""
+    value = text.strip().upper()
+    if not value:
+        return ""
+    if not _REFERENCE.fullmatch(value):
+        raise FollowUpError("first_reference", FieldProblem("reference_format", {"example": REFERENCE_EXAMPLE}))
+    return value
+
+
 def _free_text(text: str, field: str) -> str:
     if not text.strip():
         return ""
@@ -101,22 +115,23 @@ def _free_text(text: str, field: str) -> str:
 
 
 def build_follow_up(session: Session, catalog: Catalog, locale: str, *, ticket: str, first_sent: str | date,
-                    changed: str = "", needed: str = "", now: datetime | None = None,
+                    changed: str = "", needed: str = "", first_reference: str = "", now: datetime | None = None,
                     excluded: frozenset[str] = frozenset(), attachments: tuple[str, ...] = (),
                     bilingual: bool = False, to: str | None = None) -> Draft:
-    """The follow-up email for `ticket`, first sent on `first_sent` (ISO date or date)."""
+    """The follow-up email for `ticket`, first sent on `first_sent` (ISO date or date); `first_reference` is the
+    first request's reference, left out of the email when empty."""
     now = now or datetime.now(UTC).astimezone()
     sent = first_sent if isinstance(first_sent, date) else parse_first_sent(first_sent, now.date())
     _check_date(sent, now.date())
     extra = {"ticket": clean_ticket(ticket), "first_sent": sent.isoformat(),
-             "changed": _free_text(changed, "changed"), "needed": _free_text(needed, "needed")}
+             "changed": _free_text(changed, "changed"), "needed": _free_text(needed, "needed"),
+             "reference": clean_reference(first_reference)}
     case = derive_case(session)
-    first = datetime(sent.year, sent.month, sent.day, tzinfo=now.tzinfo)
     languages = (locale, BILINGUAL_LOCALE) if wants_english(catalog, locale, bilingual) else (locale,)
     contexts = {}
     for code in languages:
         context = build_context(case, catalog, code, now=now, excluded=excluded, attachments=attachments)
-        context.update(extra, reference=case.reference(first))
+        context.update(extra)
         contexts[code] = context
     return compose(case, catalog, locale, contexts, template=FOLLOW_UP_TEMPLATE, bilingual=bilingual, to=to,
                    excluded=excluded, attachments=attachments)

@@ -97,12 +97,14 @@ def test_attachments_go_to_an_owner_only_folder_after_the_checklist(send, review
 def test_i_have_sent_it_records_the_day_and_a_checked_ticket(send, review):
     send.choose_route(Route.WEBMAIL)
     today = date(2026, 11, 21)
+    sent_reference = review.draft.reference
     record = send.mark_sent(today)
-    assert record == SentRecord(today, "webmail", "") and not record.can_follow_up
+    assert record == SentRecord(today, "webmail", "", sent_reference) and not record.can_follow_up
     with pytest.raises(FollowUpError):
         send.mark_sent(today + timedelta(days=3), "助记词 abandon abandon")
     record = send.mark_sent(today + timedelta(days=3), " TP-20261121-0007 ")
     assert record.sent_on == today and record.ticket == "TP-20261121-0007"  # the day it left stays
+    assert record.reference == sent_reference  # and the reference the sent email carried
 
 
 def test_the_follow_up_uses_the_ticket_and_the_day_and_autosave_keeps_the_record(send, review, catalog, person):
@@ -124,3 +126,27 @@ def test_the_follow_up_uses_the_ticket_and_the_day_and_autosave_keeps_the_record
                                    {"sent_on": "2026-01-02", "ticket": "助记词"}])
 def test_a_saved_record_that_is_not_what_was_written_is_dropped(saved):
     assert SentRecord.from_dict(saved, date(2026, 12, 1)) is None
+
+
+def test_the_follow_up_quotes_the_reference_of_the_email_that_was_sent_even_after_a_detail_changed(send, review):
+    """The first email went out on 2026-11-21 with its reference; a later edit of the case must not invent another."""
+    sent_reference = review.draft.reference
+    send.choose_route(Route.MAIL_APP)
+    send.mark_sent(date.today() - timedelta(days=2), "TP-20261121-0007")
+    record = review.sent
+    review.set_sent(SentRecord(record.sent_on, record.route, record.ticket, sent_reference))
+    assert review.set_follow_up(True)
+    assert sent_reference in review.subject and sent_reference in review.body
+    review.set_sent(SentRecord(record.sent_on, record.route, record.ticket, ""))  # a record saved before it was kept
+    review.rebuild(ask=False)
+    assert "WSA-" not in review.subject + review.body and "TP-20261121-0007" in review.subject
+
+
+def test_a_saved_record_keeps_the_reference_and_drops_one_that_is_not_a_reference():
+    kept = SentRecord.from_dict({"sent_on": "2026-11-21", "route": "webmail", "ticket": "#318842",
+                                 "reference": "WSA-1A2B3C"}, date(2026, 12, 1))
+    assert kept is not None and kept.reference == "WSA-1A2B3C"
+    assert SentRecord.from_dict({"sent_on": "2026-11-21", "reference": "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"},
+                                date(2026, 12, 1)) is None
+    old = SentRecord.from_dict({"sent_on": "2026-11-21", "route": "webmail", "ticket": "#318842"}, date(2026, 12, 1))
+    assert old is not None and old.reference == ""

@@ -30,7 +30,8 @@ def withdrawal(catalog) -> Session:
 def test_follow_up_states_ticket_first_date_change_and_need(catalog, withdrawal, locale):
     first = build_draft(withdrawal, catalog, locale, now=datetime(2026, 11, 20, 9, 0, tzinfo=NOW.tzinfo))
     draft = build_follow_up(withdrawal, catalog, locale, ticket="TP-20261120-0042", first_sent="2026-11-20",
-                            changed="The exchange now marks it completed.", needed="Where the funds are.", now=NOW)
+                            changed="The exchange now marks it completed.", needed="Where the funds are.", now=NOW,
+                            first_reference=first.reference.lower())
     assert "TP-20261120-0042" in draft.subject and "TP-20261120-0042" in draft.body
     assert "2026-11-20" in draft.body
     assert "The exchange now marks it completed." in draft.body and "Where the funds are." in draft.body
@@ -43,6 +44,22 @@ def test_follow_up_states_ticket_first_date_change_and_need(catalog, withdrawal,
     for value in (*withdrawal.form_values().values(), "The exchange now marks it completed.", "Where the funds are."):
         text = text.replace(value, "")
     assert not any(addresses_reader(line) for line in text.splitlines())
+
+
+@pytest.mark.parametrize("locale", ("en", "zh-CN", "zh-TW", "ja", "ko"))
+def test_a_follow_up_without_the_first_reference_quotes_none(catalog, withdrawal, locale):
+    """Working the reference out again from today's details would name one the ticket does not hold."""
+    draft = build_follow_up(withdrawal, catalog, locale, ticket="TP-20261120-0042", first_sent="2026-11-20", now=NOW)
+    assert draft.reference == "" and "WSA-" not in draft.subject + draft.body
+    assert "TP-20261120-0042" in draft.subject and "2026-11-20" in draft.body
+
+
+def test_a_first_reference_that_is_not_one_is_refused(catalog, withdrawal):
+    with pytest.raises(FollowUpError) as caught:
+        build_follow_up(withdrawal, catalog, "en", ticket="#318842", first_sent="2026-11-20", now=NOW,
+                        first_reference="TP-20261120-0042")
+    assert caught.value.field == "first_reference"
+    assert "WSA-1A2B3C" in error_text(catalog, "zh-CN", caught.value)
 
 
 def test_follow_up_without_changes_says_so(catalog, withdrawal):
