@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 from assistant.errors import FieldErrors, FlowError
 from assistant.flows.engine import Session
 from assistant.flows.model import STEP_UNSOLVED, Field, Node, NodeKind, OutcomeKind
-from assistant.validation import chains
+from assistant.validation import chains, named_networks
 
 # Real token contracts (USDT; USDC on Base), public and well known, so a sample reads like a real case.
 TOKEN_CONTRACTS = {
@@ -106,6 +106,9 @@ def address(network: str | None, role: str) -> str:
     """An address of the network's format for one role (the same role, the same address)."""
     fam = chains.family(network)
     raw = _digest(f"address/{role}")
+    named = named_networks.sample_address(network, raw) if network else None
+    if named:
+        return named
     if fam is chains.TRON:
         from embit import base58
 

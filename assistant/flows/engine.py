@@ -12,6 +12,7 @@ from types import MappingProxyType
 from assistant.errors import FieldErrors, FlowError
 from assistant.flows.conditions import all_hold, resolve
 from assistant.flows.model import Choice, Field, Flow, Node, NodeKind
+from assistant.validation.chains import is_network
 from assistant.validation.fields import split_secret_fields, validate_values
 
 Answer = str | Mapping[str, str]
@@ -225,10 +226,10 @@ class Session:
 
 
 def _chain(field: Field, answers: Mapping[str, Answer]) -> str | None:
-    if field.chain_from is None:
-        return None
-    answer = answers.get(field.chain_from)
-    return answer if isinstance(answer, str) else None
+    """The network a value must fit: the first `chain_from` node answered with a network the validators know
+    ("xrp" after "another network"), else the last one answered ("typed" names none, so "other" decides)."""
+    answered = [a for a in (answers.get(n) for n in field.chain_from) if isinstance(a, str)]
+    return next((a for a in answered if is_network(a)), answered[-1] if answered else None)
 
 
 def _shown_fields(node: Node, answers: Mapping[str, Answer]) -> list[Field]:

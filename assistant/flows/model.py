@@ -53,7 +53,8 @@ class Field:
     name: str
     kind: str
     required: bool = True
-    chain_from: str | None = None  # node whose answer names the chain (address / tx-hash validation)
+    # nodes whose answer names the chain (address / tx-hash validation), most specific first
+    chain_from: tuple[str, ...] = ()
     options: tuple[str, ...] = ()  # for kind = "select"
     when: tuple[Condition, ...] = ()
     line: int = 0

@@ -258,7 +258,8 @@ def _parse_field(src: TomlSource, nid: str, index: int, raw: object, field_kinds
     if required_when and raw.get("required", True) is not False:
         raise src.error("E010", f"field {raw['name']!r} has `required_when`, which only makes sense with "
                                 "`required = false`", *at)
-    return Field(raw["name"], kind, bool(raw.get("required", True)), raw.get("chain_from"), options,
+    chain_from = tuple(_strings(src, raw["chain_from"], *at)) if "chain_from" in raw else ()
+    return Field(raw["name"], kind, bool(raw.get("required", True)), chain_from, options,
                  _conditions(src, raw, *at), src.line_of(*at), required_when)
 
 
@@ -321,8 +322,9 @@ def graph_problems(flow: Flow, own: TomlSource, parts: Mapping[str, TomlSource] 
             problems.append(src.error("E014", f"question {node.id!r}: every choice has a condition, so it may show none; "
                                               f"leave at least one unconditional", *at))
         for f in node.fields:
-            if f.chain_from and f.chain_from not in flow.nodes:
-                problems.append(src.error("E016", f"field {f.name!r}: chain_from names {f.chain_from!r}, which is not a node", *at))
+            for origin in f.chain_from:
+                if origin not in flow.nodes:
+                    problems.append(src.error("E016", f"field {f.name!r}: chain_from names {origin!r}, which is not a node", *at))
         for cond in conditions:
             target = flow.nodes.get(cond.node)
             if target is None:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from embit import base58
 
+from assistant.validation import named_networks
 from assistant.validation.keccak import keccak256
 
 _BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"  # BIP-173; the embit.bech32 decoder loads lazily
@@ -103,9 +104,16 @@ class Issue(NamedTuple):
 
 
 def family(chain_id: str | None) -> ChainFamily:
-    """Family of a network id; None and ids not in CHAINS count as OTHER."""
+    """Family of a network id; None and ids not in CHAINS count as OTHER (EVM networks named later are EVM)."""
+    if chain_id in named_networks.EVM_NETWORKS:
+        return EVM
     chain = CHAINS.get(chain_id) if chain_id else None
     return chain.family if chain else OTHER
+
+
+def is_network(chain_id: str) -> bool:
+    """A network id the validators know: one of CHAINS or one named after "another network"."""
+    return chain_id in CHAINS or named_networks.is_named(chain_id)
 
 
 def chain_name(chain_id: str | None) -> str:
@@ -290,6 +298,9 @@ def check_address(chain_id: str | None, text: str) -> tuple[str, Issue | None]:
         if code.endswith("_format") and _HEX64.fullmatch(s):
             return s, Issue("address_looks_like_hash", {"example": EXAMPLES[(fam, "address")]})
         return s, Issue(code, _example_params(code))
+    if chain_id in named_networks.ADDRESS_SHAPES:  # its own shape decides, never another family's
+        named = named_networks.address_problem(chain_id, s)
+        return s, None if named is None else Issue("address_network_format", named)
     found = _valid_address(s)
     if found:
         return found[1], None

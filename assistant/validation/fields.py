@@ -40,7 +40,7 @@ FIELD_ERROR_CODES = frozenset({
     "secret_detected", "evm_address_format", "evm_address_checksum", "tron_address_format", "tron_address_checksum",
     "btc_address_format", "btc_address_checksum", "btc_address_encoding", "btc_address_mixed_case",
     "btc_address_testnet", "solana_address_format", "address_wrong_family", "address_looks_like_hash",
-    "address_format", "address_generic_format", "evm_tx_hash_format", "tron_tx_hash_format", "btc_tx_hash_format",
+    "address_format", "address_generic_format", "address_network_format", "evm_tx_hash_format", "tron_tx_hash_format", "btc_tx_hash_format",
     "solana_tx_hash_format", "tx_hash_format", "tx_hash_wrong_family", "tx_hash_is_address", "tx_url_no_hash",
     "tx_url_wrong_network", "amount_format", "amount_not_positive", "amount_too_precise", "datetime_format",
     "datetime_no_timezone", "datetime_unknown_timezone", "datetime_in_future", "datetime_too_early", "email_format",

@@ -526,6 +526,7 @@ REACHABLE = {
     "address_looks_like_hash": ("address", EVM_TX, None),
     "address_format": ("address", "abc", None),
     "address_generic_format": ("address", "a b", "other"),
+    "address_network_format": ("address", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "xrp"),
     "evm_tx_hash_format": ("tx_hash", "0x12", "ethereum"),
     "tron_tx_hash_format": ("tx_hash", "12", "tron"),
     "btc_tx_hash_format": ("tx_hash", "12", "bitcoin"),
