@@ -21,6 +21,7 @@ from embit import base58
 
 from assistant.flows.engine import Session
 from assistant.flows.model import Field, Flow, NodeKind, OutcomeKind
+from assistant.validation.named_networks import ADDRESS_SHAPES
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ("zh-CN", "en")
@@ -84,10 +85,12 @@ KIND_SAMPLES = {
 }
 
 
-def sample(field: Field, network: str | None) -> str:
+def sample(field: Field, network: str | None, chain: str | None = None) -> str:
     if field.kind == "select":
         return field.options[-1]
     if field.kind == "address":
+        if chain in ADDRESS_SHAPES:  # a network named after "another network" (XRP, TON, …): its own shape
+            return ADDRESS_SHAPES[chain][2]
         return ADDRESSES[_family(network)]
     if field.kind == "tx_hash":
         return tx_hash(network, f"{field.name}/{network}")
@@ -111,7 +114,7 @@ def _copy(session: Session) -> Session:
 def _fill(session: Session, only_required: bool) -> dict[str, str]:
     network = session.answers.get("network")
     shown = session.visible_fields()
-    return {f.name: sample(f, network if isinstance(network, str) else None)
+    return {f.name: sample(f, network if isinstance(network, str) else None, session.chain(f))
             for f in shown if f.required or not only_required}
 
 

@@ -35,6 +35,9 @@ def chain_samples(kind: str) -> list[str]:
         EXAMPLES = {}
     part = "address" if kind == "address" else "tx"
     found = [v for (_fam, k), v in EXAMPLES.items() if k == part]
+    if kind == "address":  # networks named after "another network" have shapes of their own
+        from assistant.validation.named_networks import ADDRESS_SHAPES
+        found += [example for _name, _shape, example in ADDRESS_SHAPES.values()]
     return found + ["0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
                     "0x1f56e1ef9956875ce5aeb0dcf724de2744d34b6449be05008cf00186b7f560bd"]
 
