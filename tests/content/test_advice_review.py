@@ -1,0 +1,225 @@
+"""The misleading-advice fixes, walked on the shipped flows in every language they were written in.
+
+- A version number proves nothing about an app; only a known install source counts, an unknown one is unofficial.
+- TRON changed permissions: what can be saved while the owner is still yours (and its fee), then the new wallet.
+- An urgent subject names the cause the person reported, never a phrase leak they denied.
+- A deposit report to an exchange carries the TxID, and the memo when the memo was the problem.
+- Bitcoin-like "not found": a resend spends the same coins; the original counts as valid until it is void.
+- An address in the exchange's book the person never saved is an account takeover, handled at once.
+- One TRON explorer domain; approvals are revoked only on a typed site, only with a set-to-0 transaction.
+- A lost phone restored from paper is locked first and erased only after the addresses match.
+"""
+from __future__ import annotations
+
+import pytest
+
+from assistant.email.draft import build_draft
+from assistant.errors import FieldErrors
+from assistant.flows.engine import Session
+from assistant.flows.model import OutcomeKind
+from tests.content.test_flows_content import FLOWS, ROOT, walk_all
+
+ALL = ("zh-CN", "en", "zh-TW", "ja", "ko")
+TRON_ADDRESS = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+
+
+@pytest.fixture(scope="module")
+def walks(catalog):
+    return {flow_id: walk_all(catalog.flows[flow_id]) for flow_id in ("login_failure", "pending_transaction",
+                                                                     "lost_wallet")}
+
+
+def body(catalog, locale: str, key: str) -> str:
+    text = catalog.text(locale, key)
+    assert text, (locale, key)
+    return text
+
+
+# ---- M1: the version number -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("locale", "proves_nothing", "unofficial"), [
+    ("zh-CN", "证明不了是正版", "就按非官方来源处理"),
+    ("en", "a matching number proves nothing", "treat it as unofficial"),
+    ("zh-TW", "證明不了是正版", "就當作非官方來源處理"),
+    ("ja", "本物の証明にはなりません", "非公式の入手元として扱ってください"),
+    ("ko", "정품이라는 증거가 되지 않습니다", "비공식 경로로 취급하세요"),
+])
+def test_a_version_number_is_never_taken_as_proof_and_an_unknown_source_is_unofficial(catalog, walks, locale,
+                                                                                        proves_nothing, unofficial):
+    text = body(catalog, locale, "login_failure.nodes.version_check.body")
+    assert proves_nothing in text and unofficial in text and "6.3.8" in text and "2.4.1" in text
+    node = catalog.flows["login_failure"].node("version_check")
+    assert {c.id: c.routes[0].to for c in node.choices} == {"genuine": "crash_fixes", "fake": "leak_act_now",
+                                                           "unknown": "leak_act_now"}
+    assert node.critical
+    for walk in walks["login_failure"]:
+        answers = dict(walk.answers)
+        if "crash_fixes" in walk.path and answers.get("install_source") == "not_sure":
+            assert answers["version_check"] == "genuine", walk.path  # only a confirmed official source goes on
+
+
+# ---- M2: TRON permissions ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("locale", "owner_still_yours"), [
+    ("zh-CN", "资产还能救"), ("en", "the assets can still be saved"), ("zh-TW", "資產還救得回來"),
+    ("ja", "資産はまだ救えます"), ("ko", "자산은 아직 살릴 수 있습니다"),
+])
+def test_changed_tron_permissions_say_what_can_still_be_saved_and_what_the_change_costs(catalog, walks, locale,
+                                                                                       owner_still_yours):
+    for key in ("pending_transaction.nodes.tron_act_now.body", "lost_wallet.nodes.tron_multisig.body",
+                "_safety_gate.nodes.leak_urgent.body"):
+        text = body(catalog, locale, key)
+        assert owner_still_yours in text and "100 TRX" in text and "owner" in text, (locale, key)
+    check = body(catalog, locale, "pending_transaction.nodes.tron_permission.body")
+    assert {"zh-CN": "已经转不动", "en": "can no longer be moved", "zh-TW": "已經轉不動",
+            "ja": "もう動かせず", "ko": "더 이상 옮길 수 없고"}[locale] not in check  # no longer "always lost"
+    for walk in walks["pending_transaction"]:
+        if dict(walk.answers).get("tron_permission") == "changed":
+            path = walk.path
+            assert path.index("tron_act_now") < path.index("leak_report") and path[-1] == "leak_urgent", path
+    for walk in walks["lost_wallet"]:
+        if dict(walk.answers).get("tron_multisig") == "changed":
+            assert walk.path.index("leak_act_now") < walk.path.index("leak_report"), walk.path
+
+
+def test_a_tron_takeover_email_names_the_permission_change_and_what_happened_to_the_rest(catalog):
+    session = Session(catalog.flows["pending_transaction"])
+    for answer in ("no", "no", "tron", "failed", "permission", "changed", "blocked"):
+        session.choose(answer)
+    assert session.current.id == "leak_report"
+    session.submit({"your_address": TRON_ADDRESS, "leak_source": "fake_app", "install_source": "unknown",
+                    "time": "2026-11-19 21:40 +08:00"})
+    assert session.current.id == "leak_urgent"
+    for locale, case, fact in (("en", "TRON account permissions changed by someone else", "TRON owner permission"),
+                               ("zh-CN", "波场账户权限被他人修改", "波场所有者权限已被他人控制")):
+        draft = build_draft(session, catalog, locale)
+        assert case in draft.subject and fact in draft.body, locale
+
+
+# ---- M4: the urgent subject ----------------------------------------------------------------------------------------
+def test_funds_gone_without_a_phrase_leak_are_not_called_a_phrase_leak_in_the_subject(catalog):
+    """The phrase was only ever typed into the official app; the balance is 0 and the explorer shows a transfer out."""
+    session = Session(catalog.flows["login_failure"])
+    for answer in ("no", "no", "zero", "moved_out", "blocked", "tron"):
+        session.choose(answer)
+    assert session.current.id == "leak_report"
+    session.submit({"your_address": TRON_ADDRESS, "leak_source": "unknown", "install_source": "app_store",
+                    "time": "2026-11-19 21:40 +08:00"})
+    for locale, cause, denied in (("en", "Assets moved out without my consent", "phrase"),
+                                  ("zh-CN", "资产在未经我同意的情况下被转出", "助记词"),
+                                  ("zh-TW", "資產", "助記詞")):
+        draft = build_draft(session, catalog, locale)
+        assert cause in draft.subject and denied not in draft.subject.lower(), (locale, draft.subject)
+
+
+def test_an_unofficial_app_names_the_source_as_the_urgent_case(catalog):
+    session = Session(catalog.flows["login_failure"])
+    for answer in ("no", "no", "crash", "not_sure", "unknown", "moved", "ethereum"):
+        session.choose(answer)
+    session.submit({"your_address": "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "leak_source": "fake_app",
+                    "install_source": "unknown", "time": "2026-11-19 21:40 +08:00"})
+    draft = build_draft(session, catalog, "en")
+    assert "Wallet app of unconfirmed origin" in draft.subject
+    assert "Install source: cannot be confirmed as official" in draft.body
+
+
+# ---- M6: what an exchange's recovery form needs ---------------------------------------------------------------------
+def _deposit(catalog, problem: str, direction: str = "to_exchange") -> Session:
+    session = Session(catalog.flows["stuck_withdrawal"])
+    for answer in ("no", "no", "other", "xrp", direction):
+        session.choose(answer)
+    if direction == "to_exchange":
+        for answer in ("success", problem, "unsolved"):
+            session.choose(answer)
+    else:
+        for answer in ("processing", "unsolved"):
+            session.choose(answer)
+    assert session.current.id == "exchange_report"
+    return session
+
+
+def test_a_deposit_report_requires_the_txid_and_the_memo_when_the_memo_was_the_problem(catalog):
+    memo = {f.name: f.required for f in _deposit(catalog, "memo").visible_fields()}
+    assert memo["memo"] and memo["tx_hash"]
+    network = {f.name: f.required for f in _deposit(catalog, "wrong_network").visible_fields()}
+    assert network["tx_hash"] and not network["memo"]
+    withdrawal = {f.name: f.required for f in _deposit(catalog, "", "to_wallet").visible_fields()}
+    assert not withdrawal["tx_hash"] and not withdrawal["memo"]  # a withdrawal may not have a TxID yet
+    session = _deposit(catalog, "memo")
+    with pytest.raises(FieldErrors) as caught:
+        session.submit({"exchange_name": "Binance", "exchange_uid": "35871942", "coin": "XRP", "amount": "250 XRP",
+                        "from_address": "rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh",
+                        "deposit_address": "rEb8TK3gBgk5auZkwc6sHnwrGVJH8DuaLh", "time": "2026-11-19 12:48 +08:00"})
+    assert set(caught.value.errors) == {"memo", "tx_hash"}
+    for locale in ALL:
+        assert "XRP" in body(catalog, locale, "stuck_withdrawal.nodes.exchange_report.fields.memo.hint")
+
+
+# ---- M7: Bitcoin-like "not found" ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("locale", "same_coins", "still_valid"), [
+    ("zh-CN", "同一批币", "仍可能上链"), ("en", "same coins", "still"), ("zh-TW", "同一批幣", "仍可能上鏈"),
+    ("ja", "同じコイン", "まだ"), ("ko", "같은 코인", "아직"),
+])
+def test_a_bitcoin_like_resend_spends_the_same_coins(catalog, locale, same_coins, still_valid):
+    for node in ("btc_not_found", "other_chain"):
+        text = body(catalog, locale, f"pending_transaction.nodes.{node}.body")
+        assert same_coins in text and still_valid in text, (locale, node)
+    assert "Litecoin" in body(catalog, locale, "pending_transaction.nodes.other_chain.body")
+
+
+# ---- M9: an address the person never saved ---------------------------------------------------------------------------
+def test_an_address_in_the_book_the_person_never_saved_is_an_urgent_account_takeover(catalog):
+    flow = catalog.flows["stuck_withdrawal"]
+    session = Session(flow)
+    for answer in ("no", "no", "tron", "to_wallet", "completed", "success", "different", "not_saved"):
+        session.choose(answer)
+    assert session.current.id == "wrong_address_report"
+    session.submit({"exchange_name": "OKX", "exchange_uid": "35871942", "withdrawal_id": "W2026111900042",
+                    "coin": "USDT", "amount": "1,250 USDT",
+                    "tx_hash": "05429c4641193661397ae3a912f20230532562f877da60a9a52898f626992292",
+                    "wrong_address": "TJRabPrwbZy45sbavfcjinPJC18kjpRTv8", "your_address": TRON_ADDRESS,
+                    "time": "2026-11-19 12:48 +08:00"})
+    outcome = session.current
+    assert outcome.id == "account_takeover_urgent" and outcome.outcome is OutcomeKind.URGENT
+    assert outcome.recipient == "exchange" and outcome.critical
+    for locale, words in (("en", ("API key", "login history", "Freeze")), ("zh-CN", ("API 密钥", "登录记录", "冻结")),
+                          ("zh-TW", ("API 金鑰", "登入紀錄", "凍結")), ("ja", ("API キー", "ログイン履歴", "凍結")),
+                          ("ko", ("API 키", "로그인 기록", "동결"))):
+        text = body(catalog, locale, "stuck_withdrawal.nodes.account_takeover_urgent.body")
+        assert all(w in text for w in words), locale
+        assert words[0] in body(catalog, locale, "stuck_withdrawal.nodes.wrong_address_escalate.body"), locale
+    draft = build_draft(session, catalog, "en", to="support@okx.com")
+    assert "Exchange account suspected compromised" in draft.subject and draft.context["urgent"]
+
+
+# ---- M10 / M11: one explorer domain, safe revoking -------------------------------------------------------------------
+def test_tronscan_has_one_domain_everywhere(catalog):
+    assert "tronscan.io" not in catalog.link_domains and "tronscan.org" in catalog.link_domains
+    texts = [p for p in (ROOT / "content" / "locales").rglob("*.toml") if not p.name.startswith(".")]
+    assert len(texts) >= 5 * len(FLOWS)
+    assert not [p for p in texts if "tronscan.io" in p.read_text(encoding="utf-8")]
+    for locale in ALL:
+        for node in ("approval_act_now", "approval_urgent", "tron_multisig"):
+            assert "tronscan.io" not in body(catalog, locale, f"lost_wallet.nodes.{node}.body"), (locale, node)
+
+
+@pytest.mark.parametrize(("locale", "typed", "discover"), [
+    ("zh-CN", "自己输入", "“发现”页"), ("en", "typing the address yourself", "Discover page"),
+    ("zh-TW", "自己輸入", "「發現」頁"), ("ja", "自分で入力して", "「発見」画面"), ("ko", "직접 입력해서", "'발견' 화면"),
+])
+def test_revoking_happens_on_a_typed_site_with_a_set_to_zero_transaction_only(catalog, locale, typed, discover):
+    act = body(catalog, locale, "lost_wallet.nodes.approval_act_now.body")
+    assert typed in act and "Permit" in act and " 0" in act and discover not in act
+    urgent = body(catalog, locale, "lost_wallet.nodes.approval_urgent.body")
+    assert "Permit" in urgent.splitlines()[0] and " 0" in urgent.splitlines()[0]
+
+
+# ---- M14: a lost phone restored from paper ------------------------------------------------------------------------------
+@pytest.mark.parametrize(("locale", "lock", "not_erase"), [
+    ("zh-CN", "丢失模式", "不要远程抹掉"), ("en", "Lost Mode", "Don't erase it remotely until"),
+    ("zh-TW", "遺失模式", "不要遠端抹掉"), ("ja", "紛失モード", "遠隔で消去しないでください"),
+    ("ko", "분실 모드", "원격으로 지우지 마세요"),
+])
+def test_a_restored_lost_phone_is_locked_first_and_erased_only_after_the_addresses_match(catalog, locale, lock,
+                                                                                       not_erase):
+    lines = body(catalog, locale, "lost_wallet.nodes.phone_restore.body").splitlines()
+    assert lines[0].startswith("1. ") and lock in lines[0] and not_erase in lines[0]
+    assert "123456" in lines[-1]  # a weak lock or wallet password means a new wallet, said with an example
