@@ -223,3 +223,58 @@ def test_a_restored_lost_phone_is_locked_first_and_erased_only_after_the_address
     lines = body(catalog, locale, "lost_wallet.nodes.phone_restore.body").splitlines()
     assert lines[0].startswith("1. ") and lock in lines[0] and not_erase in lines[0]
     assert "123456" in lines[-1]  # a weak lock or wallet password means a new wallet, said with an example
+
+
+# ---- weak points made right ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("locale", "rent_inside", "only_trx", "slippage", "wait_not_uninstall"), [
+    ("zh-CN", "只在官方应用里租用", "转 **TRX**", "最多调高 0.5–1%", "要求等待，就等"),
+    ("en", "Rent only inside the official app", "Sending **TRX**", "at most 0.5–1%", "wait, and never uninstall"),
+    ("zh-TW", "只在官方應用程式裡租用", "轉 **TRX**", "最多調高 0.5–1%", "要求等待，就等"),
+    ("ja", "公式アプリの中だけ", "**TRX** を送る", "0.5–1% まで", "待ち、決してアンインストールしない"),
+    ("ko", "공식 앱 안에서만", "**TRX**를 보내면", "최대 0.5–1%", "기다리고, 절대 앱을 삭제하지"),
+])
+def test_energy_rental_activation_slippage_and_password_waits_are_stated_safely(catalog, locale, rent_inside,
+                                                                                only_trx, slippage,
+                                                                                wait_not_uninstall):
+    energy = body(catalog, locale, "pending_transaction.nodes.tron_energy.body")
+    assert rent_inside in energy and only_trx in energy and "130,000" in energy
+    assert slippage in body(catalog, locale, "pending_transaction.nodes.tx_failed.body")
+    assert wait_not_uninstall in body(catalog, locale, "login_failure.nodes.keep_trying.body")
+
+
+def test_a_paid_impostor_report_can_carry_the_police_report_number(catalog):
+    session = Session(catalog.flows["stuck_withdrawal"])
+    for answer in ("yes", "paid", "tron"):
+        session.choose(answer)
+    assert session.current.id == "scam_report"
+    assert "police_report" in {f.name for f in session.visible_fields()}
+    for locale in ALL:
+        assert catalog.text(locale, "_safety_gate.nodes.scam_report.fields.police_report.label"), locale
+
+
+@pytest.mark.parametrize(("answers", "case"), [
+    (("no", "no", "ethereum", "bridge", "unsolved"), "Bridge transfer left the source network"),
+])
+def test_bridge_cases_are_named_as_bridges(catalog, answers, case):
+    session = Session(catalog.flows["stuck_withdrawal"])
+    for answer in answers:
+        session.choose(answer)
+    session.submit({"bridge_name": "Stargate", "destination_network": "Arbitrum",
+                    "tx_hash": "0x1f56e1ef9956875ce5aeb0dcf724de2744d34b6449be05008cf00186b7f560bd",
+                    "your_address": "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+                    "destination_address": "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "coin": "USDC",
+                    "amount": "250 USDC", "time": "2026-11-19 12:48 +08:00"})
+    assert case in build_draft(session, catalog, "en").subject
+
+
+def test_a_solana_transaction_that_never_landed_is_named_so(catalog):
+    session = Session(catalog.flows["pending_transaction"])
+    for answer in ("no", "no", "solana", "pending", "unsolved"):
+        session.choose(answer)
+    assert session.current.id == "tx_report"
+    values = {"tx_hash": "4FYzRhJp4eChC8CdpHxok8ESHk4vzCGNhKfgydMWdN2jSWCoSqwtN54BAippWhAxqPY4GUzSwoZtFjCWmwXzMGEH",
+              "from_address": "So11111111111111111111111111111111111111112", "amount": "1.5 SOL",
+              "time": "2026-11-19 12:48 +08:00", "app_version": "2.3.1", "device_os": "Android 14 / Pixel 7"}
+    session.submit(values)
+    for locale, case in (("en", "Solana transaction expired or did not land"), ("zh-CN", "Solana 交易已过期或未上链")):
+        assert case in build_draft(session, catalog, locale).subject, locale
