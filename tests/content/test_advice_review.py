@@ -278,3 +278,16 @@ def test_a_solana_transaction_that_never_landed_is_named_so(catalog):
     session.submit(values)
     for locale, case in (("en", "Solana transaction expired or did not land"), ("zh-CN", "Solana 交易已过期或未上链")):
         assert case in build_draft(session, catalog, locale).subject, locale
+
+
+@pytest.mark.parametrize(("locale", "new_wallet", "noted_address"), [
+    ("zh-CN", "或者导入后显示的地址和新钱包的地址完全一致", "和第 1 步记下的地址完全一致才算对"),
+    ("en", "or the address it shows is identical to the new wallet's", "only an identical address means"),
+    ("zh-TW", "或者匯入後顯示的地址和新錢包的地址完全一致", "和第 1 步記下的地址完全一致才算對"),
+    ("ja", "新しいウォレットのアドレスと完全に同じなら", "完全に同じときだけ"),
+    ("ko", "새 지갑의 주소와 완전히 같으면", "완전히 같을 때만"),
+])
+def test_a_backup_check_does_not_hang_on_one_in_app_message(catalog, locale, new_wallet, noted_address):
+    """“Wallet already exists” differs between versions; an identical address is the proof that works in all."""
+    assert new_wallet in body(catalog, locale, "_safety_gate.nodes.leak_act_now.body")
+    assert noted_address in body(catalog, locale, "login_failure.nodes.verify_backups.body")
