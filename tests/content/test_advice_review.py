@@ -291,3 +291,19 @@ def test_a_backup_check_does_not_hang_on_one_in_app_message(catalog, locale, new
     """“Wallet already exists” differs between versions; an identical address is the proof that works in all."""
     assert new_wallet in body(catalog, locale, "_safety_gate.nodes.leak_act_now.body")
     assert noted_address in body(catalog, locale, "login_failure.nodes.verify_backups.body")
+
+
+@pytest.mark.parametrize(("locale", "passphrase_app", "keychain", "bridges"), [
+    ("zh-CN", "在当初设置密语的那个应用里导入", "别抱太大希望", "其他桥不同"),
+    ("en", "import in the app where the passphrase was set up", "don't count on it", "other bridges differ"),
+    ("zh-TW", "在當初設定密語的那個 App 裡匯入", "別抱太大希望", "其他橋不同"),
+    ("ja", "パスフレーズを設定したときのアプリでインポート", "戻らないことがよくあります", "ほかのブリッジは異なる"),
+    ("ko", "패스프레이즈를 설정했던 앱에서 가져오세요", "돌아오지 않는 경우가 많습니다", "다른 브리지는 다르니"),
+])
+def test_passphrases_system_backups_and_bridge_times_are_not_promised_beyond_what_holds(catalog, locale,
+                                                                                      passphrase_app, keychain,
+                                                                                      bridges):
+    assert passphrase_app in body(catalog, locale, "login_failure.nodes.different_address.body")
+    assert keychain in body(catalog, locale, "login_failure.nodes.no_backup.body")
+    success = body(catalog, locale, "pending_transaction.nodes.tx_success.body")
+    assert bridges in success and "Arbitrum" in success and "7" in success
