@@ -307,3 +307,17 @@ def test_passphrases_system_backups_and_bridge_times_are_not_promised_beyond_wha
     assert keychain in body(catalog, locale, "login_failure.nodes.no_backup.body")
     success = body(catalog, locale, "pending_transaction.nodes.tx_success.body")
     assert bridges in success and "Arbitrum" in success and "7" in success
+
+
+@pytest.mark.parametrize(("locale", "stated_time", "old_claim", "signed_differently"), [
+    ("zh-CN", "交易所标明的到账时间", "1 个确认后显示", "签名不同"),
+    ("en", "the exchange's stated crediting time", "after 1 confirmation", "signed differently"),
+    ("zh-TW", "交易所標明的入帳時間", "1 個確認後顯示", "簽名不同"),
+    ("ja", "取引所が示す反映までの時間", "1 承認で表示", "署名が違います"),
+    ("ko", "거래소가 안내한 입금 반영 시간", "1번 확인된 뒤에", "서명이 다릅니다"),
+])
+def test_waits_follow_the_exchange_and_a_signature_clash_is_not_called_fake_outright(catalog, locale, stated_time,
+                                                                                   old_claim, signed_differently):
+    assert stated_time in body(catalog, locale, "stuck_withdrawal.nodes.deposit_wait.body")
+    assert old_claim not in body(catalog, locale, "stuck_withdrawal.nodes.wait_confirmations.body")
+    assert signed_differently in body(catalog, locale, "login_failure.nodes.crash_reinstall.body")
