@@ -45,11 +45,12 @@ class SentRecord:
             return None
         sent_on, route, ticket = data.get("sent_on"), data.get("route", ""), data.get("ticket", "")
         reference = data.get("reference", "")  # absent in records saved before it was kept
-        if not all(isinstance(v, str) for v in (sent_on, route, ticket, reference)):
+        if not (isinstance(sent_on, str) and isinstance(route, str) and isinstance(ticket, str)
+                and isinstance(reference, str)):
             return None
         try:
-            day = date.fromisoformat(sent_on)  # type: ignore[arg-type]
-            record = cls.make(day, route, ticket, reference)  # type: ignore[arg-type]
+            day = date.fromisoformat(sent_on)
+            record = cls.make(day, route, ticket, reference)
         except (ValueError, FollowUpError):
             return None
         return record if day <= today else None
