@@ -10,6 +10,7 @@ from assistant.errors import FieldErrors
 from assistant.flows.engine import Session
 from assistant.flows.model import NodeKind
 from assistant.paths import content_dir
+from assistant.validation.named_networks import ADDRESS_SHAPES
 from tests.walking import finished_sessions
 
 CATALOG = load_catalog(content_dir())
@@ -34,6 +35,8 @@ def form_values(session: Session) -> dict[str, str]:
     values = {}
     for f in session.visible_fields():
         values[f.name] = f.options[0] if f.kind == "select" else by_kind.get(f.kind, "text")
+        if f.kind == "address" and session.chain(f) in ADDRESS_SHAPES:  # XRP, TON, … after "another network"
+            values[f.name] = ADDRESS_SHAPES[session.chain(f)][2]
     return values
 
 
