@@ -172,6 +172,7 @@ class ReviewPage(SendActions, ExportActions, QWidget):
         self.editor.show_exchange_hint(self.review.for_exchange)
         for box in (self.details_group, self.attach_group):
             box.retranslate(ui)
+        self.send.set_locale(self.texts.locale)  # the UI language's common webmail services first
         self.send_step.retranslate(ui, self._where())
         self._show_stage()
         self.details_group.fill(self.review.details(self.texts.locale), self.review.excluded)
