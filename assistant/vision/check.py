@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from assistant.vision import engine
-from assistant.vision.engine import Reading, Recogniser, ReadStatus
+from assistant.vision.engine import Reading, ReadStatus, Recogniser
 from assistant.vision.phrase import judge
 
 

@@ -33,7 +33,8 @@ class Found:
 
 
 _LABELS: dict[FoundKind, re.Pattern[str]] = {
-    FoundKind.TX_HASH: re.compile(r"^(?:交易哈希|交易hash|哈希|交易id|txid|tx\s*hash|txn\s*hash|transaction\s*(?:hash|id)|hash|交易號)", re.I),
+    FoundKind.TX_HASH: re.compile(r"^(?:交易哈希|交易hash|哈希|交易id|txid|tx\s*hash|txn\s*hash|transaction\s*(?:hash|id)|hash|"
+                                  r"交易號)", re.I),
     FoundKind.FROM_ADDRESS: re.compile(r"^(?:发送方|付款方|发送地址|转出地址|付款地址|發送方|from|sender|付款帳戶)", re.I),
     FoundKind.TO_ADDRESS: re.compile(r"^(?:接收方|收款方|接收地址|收款地址|提币地址|提現地址|提现地址|转入地址|接收方地址|to\b|recipient|"
                                      r"receiver|withdrawal\s*address|to\s*address)", re.I),
@@ -43,6 +44,7 @@ _LABELS: dict[FoundKind, re.Pattern[str]] = {
     FoundKind.TIME: re.compile(r"^(?:时间|時間|交易时间|创建时间|完成时间|日期|time|date|created|completed\s*time|timestamp)", re.I),
 }
 _FEE = re.compile(r"费|費|fee|gas", re.I)
+_LOOKALIKE_CASE = frozenset("cCjJkKoOpPsSuUvVwWxXyYzZ")
 _HEX_SLIPS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
 _ADDRESS_PIECE = re.compile(r"^[0-9A-Za-z]{4,}$")
 _AMOUNT = re.compile(r"[-+]?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([A-Za-z][A-Za-z0-9]{1,9})?")
@@ -89,17 +91,33 @@ def _prefix(joined: str) -> str:
 def _hash(pieces: list[str]) -> str | None:
     # Hex has no O, I or l: in a run that is otherwise hex they can only be misread 0 and 1.
     joined = _prefix("".join(p.replace(" ", "") for p in pieces))
-    joined = joined[:2] + joined[2:].translate(_HEX_SLIPS)
+    joined = "0x" + joined[2:].translate(_HEX_SLIPS) if joined.startswith("0x") else joined.translate(_HEX_SLIPS)
     norm, issue = check_tx_hash(None, joined)
     return norm if issue is None and re.fullmatch(r"(?:0x)?[0-9a-f]{64}", norm) else None
 
 
+def _case_repairs(text: str):
+    """`text`, then with one or two letters whose capital looks like the small one (c/C, j/J, …) flipped: OCR
+    mixes those up, and an address checksum tells which reading is right."""
+    yield text
+    at = [i for i, c in enumerate(text) if c in _LOOKALIKE_CASE][:16]
+    flip = {i: text[i].swapcase() for i in at}
+    for i in at:
+        yield text[:i] + flip[i] + text[i + 1:]
+    for n, i in enumerate(at):
+        for j in at[n + 1:]:
+            yield text[:i] + flip[i] + text[i + 1:j] + flip[j] + text[j + 1:]
+
+
 def _address(pieces: list[str]) -> str | None:
     joined = _prefix("".join(p.replace(" ", "") for p in pieces))
-    if not joined:
+    if not joined or len(joined) > 90:
         return None
-    norm, issue = check_address(None, joined)
-    return norm if issue is None else None
+    for candidate in _case_repairs(joined):
+        norm, issue = check_address(None, candidate)
+        if issue is None:
+            return norm
+    return None
 
 
 def _amount(pieces: list[str]) -> str | None:
