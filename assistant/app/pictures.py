@@ -29,7 +29,7 @@ class PictureChecks:
 
     def jobs(self, files: Iterable[Attachment]) -> list[tuple[str, Callable[[], PictureCheck]]]:
         """A job per picture not read yet and not being read: (key, function another thread may run)."""
-        out = []
+        out: list[tuple[str, Callable[[], PictureCheck]]] = []
         for a in files:
             key = digest(a)
             if a.is_image and key not in self.results and key not in self.running:
