@@ -4,9 +4,11 @@ the verdicts are shown under the attachments. Mixed into ReviewPage, which provi
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-from assistant.vision.check import PictureCheck, PictureState
-from assistant.vision.engine import Recogniser
+if TYPE_CHECKING:
+    from assistant.vision.check import PictureCheck
+    from assistant.vision.engine import Recogniser
 
 
 class PictureActions:
@@ -20,6 +22,8 @@ class PictureActions:
         self.show_pictures()
 
     def _read_pictures(self, jobs) -> None:
+        from assistant.vision.check import PictureCheck, PictureState
+
         for key, job in jobs:
             try:
                 result = job()

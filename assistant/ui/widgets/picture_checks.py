@@ -3,16 +3,19 @@ button, and a confirmation tick for each picture that could not be read."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from assistant.email.attachments import Attachment
 from assistant.ui.widgets.labels import ToneLabel, WrapLabel
-from assistant.vision.check import PictureCheck, PictureState
+
+if TYPE_CHECKING:
+    from assistant.vision.check import PictureCheck
 
 # (file, included, verdict or None while it is read, confirmed by the person)
-PictureRow = tuple[Attachment, bool, PictureCheck | None, bool]
+PictureRow = tuple[Attachment, bool, "PictureCheck | None", bool]
 
 
 class PictureChecks(QWidget):
@@ -39,6 +42,8 @@ class PictureChecks(QWidget):
 
     def show_rows(self, rows: Sequence[PictureRow], ui: Callable[..., str]) -> None:
         """Draw the state of every picture again (a handful of widgets, so rebuilding is simplest)."""
+        from assistant.vision.check import PictureState
+
         old, self.body = self.body, QWidget()
         self.layout_.replaceWidget(old, self.body)
         old.deleteLater()
