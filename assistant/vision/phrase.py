@@ -11,6 +11,7 @@ Chinese phrases are single characters standing alone, a shape Chinese UI text (w
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,7 @@ _WILD = "\x00"
 NUMBERED_WORDS = 8  # distinct list words that carry a number 1-24
 LOOSE_WORDS = 11  # distinct list words without numbers, alone on their lines
 HINTED_WORDS = 7  # with a phrase heading on the page ("recovery phrase", "助记词") and numbers
+HINTED_LOOSE_WORDS = 9  # with a phrase heading, standing alone without numbers
 _PROSE_TOKENS = 4  # a line of this many words is a sentence unless nearly all are list words
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -89,13 +91,20 @@ def match(token: str, lang: str, loose: bool = False) -> str | None:
 
 
 def _split(token: str, lang: str) -> list[str]:
-    """Two list words read as one ("abandonability"), or []."""
+    """List words read as one token with the spaces lost ("abandonability", "diamantanaphoreecole"): the token
+    cut wholly into list words of 3+ letters, or [] when it cannot be."""
     key = sw.fold(token)
     words = _exact(lang)
-    for j in range(3, len(key) - 2):
-        if key[:j] in words and key[j:] in words:
-            return [key[:j], key[j:]]
-    return []
+    # best[i]: a cut of key[:i] into list words, or None; cuts are tried from the longest piece, lists are short
+    best: list[list[str] | None] = [[]] + [None] * len(key)
+    for end in range(3, len(key) + 1):
+        for start in range(max(0, end - 12), end - 2):
+            head = best[start]
+            if head is not None and key[start:end] in words:
+                best[end] = [*head, key[start:end]]
+                break
+    found = best[len(key)]
+    return found if found is not None and len(found) >= 2 else []
 
 
 def _latin_cells(lines: Sequence[Sequence[Line]], lang: str) -> tuple[list[_Cell], int]:
@@ -105,7 +114,7 @@ def _latin_cells(lines: Sequence[Sequence[Line]], lang: str) -> tuple[list[_Cell
     for row in lines:
         number: int | None = None
         for line in row:
-            tokens = _TOKEN.findall(line.text)
+            tokens = _TOKEN.findall(unicodedata.normalize("NFC", line.text))
             words = [t for t in tokens if not t.isdigit() and not _CJK.fullmatch(t)]
             matched = [match(t, lang) for t in words]
             if len(words) >= _PROSE_TOKENS and sum(m is not None for m in matched) < len(words) * 0.75:
@@ -126,11 +135,21 @@ def _latin_cells(lines: Sequence[Sequence[Line]], lang: str) -> tuple[list[_Cell
                         i += 1
                 if word is not None:
                     cells.append(_Cell(word, number))
-                elif len(t) >= 7:
+                elif len(t) >= 6:
                     cells += [_Cell(w, None) for w in _split(t, lang)]
                 number = None
                 i += 1
     return cells, tokens_seen
+
+
+def _spread(line: Line, tokens: list[str]) -> bool:
+    """Characters far apart on their line (a grid row without numbers read as one run), not a word: in text
+    each character is about as wide as the line is high."""
+    chars = sum(len(t) for t in tokens if not t.isdigit())
+    if len(tokens) != 1 or not 2 <= chars <= 6:
+        return False
+    width = line.box[2] - line.box[0]
+    return width > 2.2 * chars * max(line.height, 1.0) or line.height > 1.6 * width  # side by side, or stacked
 
 
 def _chinese_cells(lines: Sequence[Sequence[Line]], lang: str) -> list[_Cell]:
@@ -140,12 +159,16 @@ def _chinese_cells(lines: Sequence[Sequence[Line]], lang: str) -> list[_Cell]:
     for row in lines:
         number: int | None = None
         for line in row:
-            for t in re.findall(r"\d+|[\u3400-\u9fff\uf900-\ufaff]+|[^\W\d_]+", line.text):
+            tokens = re.findall(r"\d+|[\u3400-\u9fff\uf900-\ufaff]+|[^\W\d_]+", line.text)
+            spread = _spread(line, tokens)
+            for t in tokens:
                 if t.isdigit():
                     number = int(t) if 1 <= int(t) <= 24 else None
                     continue
                 if len(t) == 1 and t in words:
                     cells.append(_Cell(t, number))
+                elif spread and all(c in words for c in t):
+                    cells += [_Cell(c, None) for c in t]  # a grid row read as one run: far apart, not a word
                 number = None
     return cells
 
@@ -158,7 +181,8 @@ def _judge(cells: list[_Cell], tokens_seen: int, hinted: bool) -> tuple[bool, in
     dense = tokens_seen == 0 or len(cells) >= 0.7 * tokens_seen
     refused = (len(numbered) >= NUMBERED_WORDS and len(numbers) >= NUMBERED_WORDS) or \
         (len(plain) >= LOOSE_WORDS and dense) or \
-        (hinted and len(numbered) >= HINTED_WORDS and len(numbers) >= HINTED_WORDS)
+        (hinted and len(numbered) >= HINTED_WORDS and len(numbers) >= HINTED_WORDS) or \
+        (hinted and len(plain) >= HINTED_LOOSE_WORDS and dense)
     return refused, len(distinct), len(numbered)
 
 

@@ -27,7 +27,9 @@ def grid(cells: list[str], columns: int = 2, shuffle: int | None = None) -> list
 
 
 def heading(*texts: str) -> list[Line]:
-    return [Line(t, (40, 90 + 40 * i, 600, 125 + 40 * i), 0.99) for i, t in enumerate(texts)]
+    """Lines of text one under another, each box as wide as its text (a CJK character is about as wide as high)."""
+    return [Line(t, (40, 90 + 40 * i, 40 + sum(35 if ord(c) > 0x2e80 else 19 for c in t), 125 + 40 * i), 0.99)
+            for i, t in enumerate(texts)]
 
 
 def misread(word: str, seed: int) -> str:
@@ -117,3 +119,27 @@ def test_ocr_slips_map_to_the_one_word_they_can_be():
     assert match("similan", "english") == "similar"
     assert match("cash", "english") == "cash"
     assert match("frm", "english") is None  # too short to tell
+
+
+def test_an_unnumbered_chinese_grid_read_as_runs_of_far_apart_characters_is_refused():
+    chars = words("chinese_simplified", seed=8)
+    rows = [Line("".join(chars[i:i + 4]), (40, 300 + 90 * r, 680, 345 + 90 * r), 0.9) for r, i in enumerate(range(0, 12, 4))]
+    assert judge(heading("Recovery words") + rows).refused
+
+
+def test_chinese_sentences_of_list_characters_pass():
+    lines = heading("交易详情", "你好，我昨天转了一笔钱到交易所，但是一直没有到账，请帮我查一下。", "我们会尽快处理，请耐心等待。",
+                    "转账成功", "网络手续费", "确认", "完成", "查看详情", "复制", "分享", "返回", "设置", "帮助")
+    assert not judge(lines).refused
+
+
+def test_words_in_running_lines_read_without_their_spaces_are_refused():
+    phrase = words("french", 18, seed=12)
+    lines = heading("请抄写助记词") + [Line("".join(phrase[i:i + 5]), (40, 300 + 50 * i, 680, 330 + 50 * i), 0.9)
+                                        for i in range(0, 18, 5)]
+    assert judge(lines).refused
+
+
+def test_an_english_heading_read_without_spaces_is_not_taken_for_list_words():
+    lines = heading("Backupyourrecoveryphrase", "Writedownthesewordsintherightorder", "Settings", "Wallet", "Network")
+    assert not judge(lines).refused
