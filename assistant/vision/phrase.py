@@ -146,10 +146,12 @@ def _spread(line: Line, tokens: list[str]) -> bool:
     """Characters far apart on their line (a grid row without numbers read as one run), not a word: in text
     each character is about as wide as the line is high."""
     chars = sum(len(t) for t in tokens if not t.isdigit())
-    if len(tokens) != 1 or not 2 <= chars <= 6:
+    if len(tokens) != 1 or chars < 2:
         return False
     width = line.box[2] - line.box[0]
-    return width > 2.2 * chars * max(line.height, 1.0) or line.height > 1.6 * width  # side by side, or stacked
+    if line.height > 1.6 * width:
+        return True  # a grid column read top to bottom: characters stacked, which no line of text is
+    return chars <= 6 and width > 2.2 * chars * max(line.height, 1.0)  # a grid row: side by side, far apart
 
 
 def _chinese_cells(lines: Sequence[Sequence[Line]], lang: str) -> list[_Cell]:

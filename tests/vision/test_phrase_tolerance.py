@@ -143,3 +143,9 @@ def test_words_in_running_lines_read_without_their_spaces_are_refused():
 def test_an_english_heading_read_without_spaces_is_not_taken_for_list_words():
     lines = heading("Backupyourrecoveryphrase", "Writedownthesewordsintherightorder", "Settings", "Wallet", "Network")
     assert not judge(lines).refused
+
+
+def test_a_chinese_grid_column_read_top_to_bottom_as_one_run_is_refused():
+    chars = words("chinese_traditional", 18, seed=13)
+    columns = [Line("".join(chars[i:i + 9]), (60 + 480 * (i // 9), 350, 140 + 480 * (i // 9), 1580), 0.8) for i in (0, 9)]
+    assert judge(heading("助记词备份") + columns).refused
