@@ -84,6 +84,9 @@ def test_no_part_leaves_with_a_secret(send, review):
 def test_attachments_go_to_an_owner_only_folder_after_the_checklist(send, review, tmp_path):
     assert not review.add_files([str(picture(tmp_path))])
     out = tmp_path / "Documents"
+    assert send.write_attachments(out) == (None, Blocker.PICTURE_PENDING)  # not read yet
+    review.pictures.run_now(review.included_files())
+    review.confirm_unchecked_picture(0, True)  # where no OCR is installed, the person says they looked at it
     folder, blocker = send.write_attachments(out)
     assert folder is None and blocker is Blocker.CHECKLIST
     review.confirm_checklist(True)
