@@ -44,7 +44,8 @@ PARTIAL_WORDS = 8
 HINTED_WORDS = 5
 PHRASE_LENGTHS = (12, 15, 18, 21, 24)
 SEED_WORDS = re.compile(
-    r"seed|phrase|mnemonic|recovery|backup|words|助记词|助記詞|种子|種子|恢复|恢復|备份|備份|シード|ニーモニック|시드|니모닉",
+    r"seed|phrase|mnemonic|recovery|backup|words|write\s+(?:these|them|it)\s+down|助记词|助記詞|种子|種子|恢复|恢復|备份|備份|抄写|抄寫"
+    r"|シード|ニーモニック|リカバリー|フレーズ|復元|バックアップ|書き留め|시드|니모닉|복구|문구|백업|적어",
     re.I,
 )
 
