@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.secrets import cjk, decode, keys, labels
+from assistant.secrets import cjk, decode, glued, keys, labels, variants
 from assistant.secrets import words as sw
 from assistant.secrets.normalise import fold_homoglyphs, normalise
 
@@ -63,13 +63,15 @@ _ASCII_RUN = re.compile(r"[0-9A-Za-z]{50,}")
 _GLUED_SCRIPT = re.compile("[\u3041-\u309f\u30fc]{24,}|[\uac00-\ud7a3\u1100-\u11ff]{24,}")  # kana or hangul (also as jamo)
 
 
-def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[str] = (),
+def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[str] = (), named: Iterable[str] = (),
                  _inner: bool = False) -> list[Finding]:
     """All secrets in `text`, sorted by start; spans index the original text.
 
     `context` is "free_text" (a description box) or "tx_hash" (the field meant for a transaction hash,
     where a bare 64-hex value is accepted unless the text itself calls it a key). `addresses` are the
     user's own public addresses: a 64-hex value that is the private key of one of them is always blocked.
+    `named` are addresses written elsewhere in the request; they and those in `text` only ever add blocks:
+    an ambiguous 64-hex value that derives one of them is a key.
     """
     if context not in CONTEXTS:
         raise ValueError(f"context must be one of {CONTEXTS}, not {context!r}")
@@ -78,7 +80,8 @@ def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[s
     t = norm.text
     found: list[Finding] = []
     found += _TokenScan(t, context, own).run()
-    hits = keys.hex_keys(t, context, own) + keys.keystores(t) + keys.byte_arrays(t, own) + keys.split_base58(t)
+    mentioned = keys.addresses_in(t) | keys.addresses_of(named)
+    hits = keys.hex_keys(t, context, own, mentioned) + keys.keystores(t) + keys.byte_arrays(t, own) + keys.split_base58(t)
     found += [Finding(SecretKind(h.kind), h.start, h.end, _severity(h.block), h.detail) for h in hits]
     for v in labels.labelled_values(t):
         detail = "labelled password" if v.kind == "password_line" else "one-time code"
@@ -197,6 +200,9 @@ class _TokenScan:
         # Word tokens waiting for the next _LOOKAHEAD tokens (None: a token that breaks every run).
         self.pending: deque[Pending | None] = deque()
         self.prev_mask = 0
+        self.shifted = (sw.PhraseRuns(text), sw.PhraseRuns(text))  # ROT13, backwards
+        self.shift_memo: dict[str, tuple[int, int]] = {}
+        self.after_leet = False  # the last word token was written in leetspeak
 
     def run(self) -> list[Finding]:
         pending, settle = self.pending, self._settle
@@ -214,13 +220,21 @@ class _TokenScan:
                     self._long_token(token, start)
                 if token.isdigit() and len(token) <= 3:
                     continue  # list numbering ("1." "12)") does not interrupt a phrase
+                if len(token) == 2 and variants.numbering_word(self.text, token, end):
+                    continue  # "No.3"
                 if not token.isalpha():
                     core = _strip_digits(token)  # "1abandon", "①abandon": numbering glued to the word
                     if core is not None:
-                        start += token.index(core)
-                        item = (start, start + len(core), *self._lookup(core))
+                        at = start + token.index(core)
+                        item = (at, at + len(core), *self._lookup(core))
+                    if item is None or not item[3]:
+                        item = self._leet(token, start, end) or item
                 else:
                     item = (start, end, *self._lookup(token))
+                    self.after_leet = False
+                    if self._joined_break(item):
+                        continue
+            self._shift(item)
             if item is not None and not (item[3] | item[4]) and len(pending) == 2 and _repeated(pending, item[2]):
                 del pending[0]  # "w1 and w2 and w3", "w1 the w2 the": one token repeated between every word
                 continue
@@ -233,7 +247,54 @@ class _TokenScan:
         self.runs.push(0)
         for hit in self.runs.hits:
             self._add_phrase(hit)
+        for how, runs in zip(variants.SHIFTED, self.shifted, strict=True):
+            runs.push(0)
+            for hit in runs.hits:
+                self._add_phrase(hit._replace(detail=f"{hit.detail}, written {how}"))
         return self.found
+
+    def _leet(self, token: str, start: int, end: int) -> Pending | None:
+        """A word with digits for letters ("d357r0y"), when its plain form is a list word."""
+        if token.isdigit() and not self.after_leet:
+            return None  # a number is leet ("70457") only after a leet word
+        for form in variants.leet_forms(token, digits_only=token.isdigit()):
+            key, exact, stub = self._lookup(form)
+            if exact:
+                self.after_leet = True
+                return (start, end, key, exact, stub)
+        return None
+
+    def _joined_break(self, item: Pending) -> bool:
+        """A word broken by a line break ("destr" / "oy"): when the halves join into a list word that they are not
+        both words of, the waiting half becomes the whole word. True when `item` was joined that way."""
+        prev = self.pending[-1] if self.pending else None
+        if prev is None or not variants.broken_word(self.text, prev[1], item[0]):
+            return False
+        key, exact, stub = self._lookup(self.text[prev[0] : prev[1]] + self.text[item[0] : item[1]])
+        if not exact or exact & prev[3] & item[3]:
+            return False
+        self.pending[-1] = (prev[0], item[1], key, exact, stub)
+        return True
+
+    def _shift(self, item: Pending | None) -> None:
+        """Feed the ROT13 and backwards channels: the list masks of the token read those two ways."""
+        rot = back = 0
+        if item is not None and item[1] - item[0] >= 3 and item[2].isascii():
+            masks = self.shift_memo.get(item[2])
+            if masks is None:
+                exact = self.t.exact
+                masks = tuple(exact.get(k, 0) & sw.LATIN_MASK for k in variants.shifted(item[2]))
+                if len(self.shift_memo) < 100_000:
+                    self.shift_memo[item[2]] = masks
+            rot, back = masks
+        if not (rot or back or self.shifted[0].active or self.shifted[1].active):
+            return
+        keys = variants.shifted(item[2]) if item is not None else ("", "")
+        for runs, mask, key in zip(self.shifted, (rot, back), keys, strict=True):
+            if mask and item is not None:
+                runs.push(mask, item[0], item[1], key)
+            elif runs.active:
+                runs.push(0)
 
     def _long_token(self, token: str, start: int) -> None:
         if len(token) >= 50:
@@ -241,6 +302,10 @@ class _TokenScan:
             for run, at in runs:
                 for h in keys.token_keys(self.text, run, at, self.context, self.addresses):
                     self.found.append(Finding(SecretKind(h.kind), h.start, h.end, _severity(h.block), h.detail))
+        if len(token) >= glued.MIN_LETTERS and token.isalpha():
+            hit = glued.latin_phrase(token, start)
+            if hit:
+                self._add_phrase(hit)
         for m in _GLUED_SCRIPT.finditer(token):
             hit = cjk.glued_words(m.group(), start + m.start())
             if hit:
@@ -293,7 +358,7 @@ class _TokenScan:
         if mask or self.runs.active:
             self.runs.push(mask, start, end, key, stub, typo)
 _CN_NUMERALS = frozenset("一二三四五六七八九十廿零〇两兩")
-_CN_NUMBERING_AFTER = re.compile(r"[、.．)）:：]?[ \t]*[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
+_CN_NUMBERING_AFTER = re.compile(r"[、.．)）:：]?[ \t]*[A-Za-z\u00c0-\u024f\u0400-\u04ff\u3041-\u30ff\uac00-\ud7a3\u1100-\u11ff]")
 
 
 def _numbering(text: str, start: int, end: int) -> bool:

@@ -36,6 +36,7 @@ LANGUAGES = (*BIP39_LANGUAGES, SLIP39)
 BIT = {lang: 1 << i for i, lang in enumerate(LANGUAGES)}
 CHINESE = ("chinese_simplified", "chinese_traditional")
 CHINESE_MASK = BIT[CHINESE[0]] | BIT[CHINESE[1]]
+LATIN_MASK = sum(BIT[lang] for lang in ("english", "spanish", "french", "italian", "czech", "portuguese"))
 
 # Research §c: 12+ list words is a phrase; 8-11 is a partial phrase (split messages, a phrase typed half),
 # still blocked; 5-7 only counts after a seed keyword, and the user confirms.
