@@ -12,7 +12,8 @@ so the UI highlights and `redact()` removes what the user actually typed. The st
    expand;
 4. homoglyphs: in a word that also holds Latin letters or digits, Cyrillic and Greek look-alikes become the
    Latin letter they imitate (one-to-one, offsets kept);
-5. letter-spaced words (`a b a n d o n`) are joined;
+5. letter-spaced words (`a b a n d o n`, `a.b.a.n.d.o.n`, one letter a line) are joined, and Chinese list
+   numbering (`第3个：`) becomes a space;
 6. filler between the words of a listed phrase ("word 3 is", "the fifth word is", "then", "第3个是") becomes a
    plain separator, when at least three fillers follow one another closely (a list, not a sentence).
 
@@ -255,8 +256,8 @@ def _homoglyph_edits(text: str) -> Iterator[Edit]:
 
 # ---- 5. letter-spaced words ------------------------------------------------------------------------------------
 _LETTER = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
-# One separator, the same all through the word: "a b a n d o n", "a.b.a.n.d.o.n", "a-b-a-n-d-o-n".
-_SPACED = re.compile(f"(?<![{_LETTER}0-9.·-])[{_LETTER}]([ .·-])[{_LETTER}](?:\\1[{_LETTER}])+(?![{_LETTER}0-9])")
+# One separator, the same all through the word: "a b a n d o n", "a.b.a.n.d.o.n", "a-b-a-n-d-o-n", a letter a line.
+_SPACED = re.compile(f"(?<![{_LETTER}0-9.·-])[{_LETTER}]([ .·\\n-])[{_LETTER}](?:\\1[{_LETTER}])+(?![{_LETTER}0-9])")
 
 
 def _join_letters(m: re.Match[str]) -> str:
@@ -357,7 +358,7 @@ def normalise(text: str) -> Normalised:
                 current = current.translate(tables.one)  # NFKC output may itself be a space or wide form
         current, omap = _apply(current, _homoglyph_edits(current))
         # homoglyph folding keeps every length: its map is the identity, so it is not kept
-    if " " in current or "." in current or "-" in current:
+    if " " in current or "." in current or "-" in current or "\n" in current:
         current, omap = _rewrite(current, _SPACED, _join_letters)
         if omap:
             maps.append(omap)

@@ -5,6 +5,8 @@ Pure Python and offline. Every finding carries a span in the ORIGINAL text, so t
 
 The text is first normalised (`normalise`: invisible characters, compatibility forms, homoglyphs, markup,
 letter spacing, list fillers), the detectors run on that form, and spans are mapped back to the original.
+Words are also read the ways people hide them: glued into one token (`glued`), in leetspeak or broken by a
+line break (`variants`), in ROT13, backwards or between junk tokens (`channels`).
 
 Time is linear in the text: each normalising step is one pass, then one tokenising pass (a regex with no
 nested overlapping quantifiers) and a few single-pass regexes for keys, JSON shapes and labelled values.
@@ -18,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.secrets import cjk, decode, glued, keys, labels, variants
+from assistant.secrets import channels, cjk, decode, glued, keys, labels, variants
 from assistant.secrets import words as sw
 from assistant.secrets.normalise import fold_homoglyphs, normalise
 
@@ -200,9 +202,10 @@ class _TokenScan:
         # Word tokens waiting for the next _LOOKAHEAD tokens (None: a token that breaks every run).
         self.pending: deque[Pending | None] = deque()
         self.prev_mask = 0
-        self.shifted = (sw.PhraseRuns(text), sw.PhraseRuns(text))  # ROT13, backwards
-        self.shift_memo: dict[str, tuple[int, int]] = {}
+        self.side = channels.SideChannels(text)
         self.after_leet = False  # the last word token was written in leetspeak
+        self.leet_held: Pending | None = None  # a leet word waiting for a leet neighbour
+        self.leet_memo: dict[str, tuple[str, int, int] | None | tuple[()]] = {}
 
     def run(self) -> list[Finding]:
         pending, settle = self.pending, self._settle
@@ -227,14 +230,14 @@ class _TokenScan:
                     if core is not None:
                         at = start + token.index(core)
                         item = (at, at + len(core), *self._lookup(core))
-                    if item is None or not item[3]:
+                    if (item is None or not item[3]) and variants.leetish(token):
                         item = self._leet(token, start, end) or item
                 else:
                     item = (start, end, *self._lookup(token))
-                    self.after_leet = False
+                    self.after_leet, self.leet_held = False, None
                     if self._joined_break(item):
                         continue
-            self._shift(item)
+            self.side.feed(item, end - start <= channels.JUNK_LEN and channels.is_junk(item, m.group()))
             if item is not None and not (item[3] | item[4]) and len(pending) == 2 and _repeated(pending, item[2]):
                 del pending[0]  # "w1 and w2 and w3", "w1 the w2 the": one token repeated between every word
                 continue
@@ -247,22 +250,30 @@ class _TokenScan:
         self.runs.push(0)
         for hit in self.runs.hits:
             self._add_phrase(hit)
-        for how, runs in zip(variants.SHIFTED, self.shifted, strict=True):
-            runs.push(0)
-            for hit in runs.hits:
-                self._add_phrase(hit._replace(detail=f"{hit.detail}, written {how}"))
+        for hit in self.side.hits():
+            self._add_phrase(hit)
         return self.found
 
     def _leet(self, token: str, start: int, end: int) -> Pending | None:
-        """A word with digits for letters ("d357r0y"), when its plain form is a list word."""
+        """A word with digits for letters ("d357r0y") whose plain form is a list word. Leetspeak is a style of the
+        whole phrase, so a word counts once its neighbour is leet too: a lone "l10n" or "k8s" is no "lion"."""
         if token.isdigit() and not self.after_leet:
             return None  # a number is leet ("70457") only after a leet word
-        for form in variants.leet_forms(token, digits_only=token.isdigit()):
-            key, exact, stub = self._lookup(form)
-            if exact:
-                self.after_leet = True
-                return (start, end, key, exact, stub)
-        return None
+        plain = self.leet_memo.get(token, ())
+        if plain == ():
+            plain = next((hit for hit in map(self._lookup, variants.leet_forms(token, token.isdigit())) if hit[1]), None)
+            if len(self.leet_memo) < 100_000:
+                self.leet_memo[token] = plain
+        found = (start, end, *plain) if plain else None
+        held, self.leet_held = self.leet_held, found
+        if found is None or (not self.after_leet and held is None):
+            self.after_leet = False
+            return None
+        last = self.pending[-1] if self.pending else None
+        if held is not None and not self.after_leet and (last is None or held[0] <= last[0] < held[1]):
+            self.pending[-1] = held  # the word before was leet too: it counts now
+        self.after_leet = True
+        return found
 
     def _joined_break(self, item: Pending) -> bool:
         """A word broken by a line break ("destr" / "oy"): when the halves join into a list word that they are not
@@ -276,25 +287,6 @@ class _TokenScan:
         self.pending[-1] = (prev[0], item[1], key, exact, stub)
         return True
 
-    def _shift(self, item: Pending | None) -> None:
-        """Feed the ROT13 and backwards channels: the list masks of the token read those two ways."""
-        rot = back = 0
-        if item is not None and item[1] - item[0] >= 3 and item[2].isascii():
-            masks = self.shift_memo.get(item[2])
-            if masks is None:
-                exact = self.t.exact
-                masks = tuple(exact.get(k, 0) & sw.LATIN_MASK for k in variants.shifted(item[2]))
-                if len(self.shift_memo) < 100_000:
-                    self.shift_memo[item[2]] = masks
-            rot, back = masks
-        if not (rot or back or self.shifted[0].active or self.shifted[1].active):
-            return
-        keys = variants.shifted(item[2]) if item is not None else ("", "")
-        for runs, mask, key in zip(self.shifted, (rot, back), keys, strict=True):
-            if mask and item is not None:
-                runs.push(mask, item[0], item[1], key)
-            elif runs.active:
-                runs.push(0)
 
     def _long_token(self, token: str, start: int) -> None:
         if len(token) >= 50:
