@@ -153,6 +153,23 @@ def glued_chinese(size: int) -> str:
     return _fill(size, lambda rng: "".join(rng.choices(chinese, k=rng.randrange(30, 400))) + "\n")
 
 
+def glued_latin(size: int) -> str:
+    """List words glued into long camelCase tokens: every token is split into words by dynamic programming."""
+    english = _words("english")
+    return _fill(size, lambda rng: "".join(w.capitalize() for w in rng.choices(english, k=rng.randrange(10, 300))) + "\n")
+
+
+def leet_words(size: int) -> str:
+    """List words in leetspeak and ROT13: each token is read three ways."""
+    english = _words("english")
+    leet, rot13 = str.maketrans("aeost", "43057"), str.maketrans("abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm")
+
+    def piece(rng: random.Random) -> str:
+        w = rng.choice(english)
+        return (w.translate(leet) if rng.random() < 0.5 else w.translate(rot13)) + " "
+    return _fill(size, piece)
+
+
 INPUTS: dict[str, Callable[[int], str]] = {
     "support prose": support_prose,
     "pw: a1 lines": password_lines,
@@ -168,6 +185,8 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "one endless run": endless_phrase,
     "deep '{' nesting": deep_braces,
     "CJK prose": cjk_prose,
+    "glued Latin words": glued_latin,
+    "leet / ROT13 words": leet_words,
 }
 
 

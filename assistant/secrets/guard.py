@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from assistant.errors import ExportBlocked
+from assistant.secrets.keys import addresses_in
 from assistant.secrets.scan import Finding, Severity, find_secrets
 
 
@@ -111,13 +112,14 @@ def scan_parts(parts: Sequence[Part], accepted: Iterable[str] = (), trusted: Ite
     static = _static_lines(known)
     segments = _segments(known)
     own = tuple(addresses)
+    named = frozenset().union(*(addresses_in(p.text) for p in parts if p.text))  # a key's address elsewhere
     hits: list[Hit] = []
     for part in parts:
         if not part.text:
             continue
         lines: Lines | None = None
         app_spans: list[tuple[int, int]] | None = None
-        for f in _findings(part, static, own):
+        for f in _findings(part, static, own, named):
             if f.severity is Severity.CONFIRM:
                 value = _norm_value(part.text[f.start:f.end])
                 if value in (sure if part.context == "tx_hash" else ok):
@@ -139,15 +141,15 @@ def scan_parts(parts: Sequence[Part], accepted: Iterable[str] = (), trusted: Ite
     return hits
 
 
-def _findings(part: Part, static: Sequence[str], own: Sequence[str]) -> list[Finding]:
+def _findings(part: Part, static: Sequence[str], own: Sequence[str], named: frozenset[str] = frozenset()) -> list[Finding]:
     """Findings of one part. A value blocked only because a key label precedes it is judged again with the app's
     own lines blanked out: the email's safety line ("support never asks for your private key") labels nothing.
     Every other block stands, even inside app-written text."""
-    found = find_secrets(part.text, context=part.context, addresses=own)
+    found = find_secrets(part.text, context=part.context, addresses=own, named=named)
     labelled = [f for f in found if f.severity is Severity.BLOCK and f.detail.endswith("labelled as a key")]
     if not labelled or not static:
         return found
-    again = {(g.start, g.end): g for g in find_secrets(_mask(part.text, static), context=part.context, addresses=own)}
+    again = {(g.start, g.end): g for g in find_secrets(_mask(part.text, static), context=part.context, addresses=own, named=named)}
     return [again.get((f.start, f.end), f) if f in labelled else f for f in found]
 
 

@@ -89,18 +89,53 @@ def _hex_value(text: str) -> str | None:
     return digits if _HEX.fullmatch(digits) else None
 
 
-def hex_keys(text: str, context: str, addresses: frozenset[str]) -> list[KeyHit]:
+# Addresses written in a text (EVM, TRON, Bitcoin, Solana): a 64-hex value that derives one of them is its key.
+_CHAIN_ADDRESS = re.compile(
+    r"(?<![0-9A-Za-z])(?:0[xX][0-9a-fA-F]{40}|bc1[02-9ac-hj-np-zAC-HJ-NP-Z]{39,59}|[1-9A-HJ-NP-Za-km-z]{25,44})(?![0-9A-Za-z])")
+NAMED_TRIES = 16  # values per scan tried against the named addresses (each try derives five addresses)
+
+
+def addresses_in(text: str, limit: int = 64) -> frozenset[str]:
+    """Up to `limit` address-shaped values written in `text`, normalised like the user's own addresses."""
+    found: set[str] = set()
+    for m in _CHAIN_ADDRESS.finditer(text):
+        value = m.group()
+        if value[:2] in ("0x", "0X") or value[:3].lower() == "bc1" or not value.isdigit():
+            found.add(normalise_address(value))
+            if len(found) >= limit:
+                break
+    return frozenset(found)
+
+
+class _Named:
+    """Addresses named in the request, and how many values may still be tried against them."""
+
+    def __init__(self, addresses: frozenset[str]) -> None:
+        self.addresses = addresses
+        self.tries = NAMED_TRIES if addresses else 0
+
+    def derives(self, key: bytes) -> bool:
+        if self.tries <= 0:
+            return False
+        self.tries -= 1
+        return controls(key, self.addresses)
+
+
+def hex_keys(text: str, context: str, addresses: frozenset[str], named: frozenset[str] = frozenset()) -> list[KeyHit]:
+    """64/128-hex values judged by their labels; `named` are addresses written in the request, whose key is
+    blocked even where it would only be asked about."""
     found: list[KeyHit] = []
+    known = _Named(named - addresses)
     for m in _HEX_CHAIN.finditer(text):
         if m.end() - m.start() < 64:
             continue
         groups = [(g.start(), g.end(), _hex_value(g.group())) for g in _GROUP_RE.finditer(m.group())]
-        found += _chains(text, m.start(), groups, context, addresses)
+        found += _chains(text, m.start(), groups, context, addresses, known)
     return found
 
 
 def _chains(text: str, base: int, groups: list[tuple[int, int, str | None]], context: str,
-            addresses: frozenset[str]) -> list[KeyHit]:
+            addresses: frozenset[str], named: _Named | None = None) -> list[KeyHit]:
     """Runs of consecutive groups holding exactly 128 or 64 hex digits (longest first)."""
     out: list[KeyHit] = []
     free = 0
@@ -124,6 +159,8 @@ def _chains(text: str, base: int, groups: list[tuple[int, int, str | None]], con
             digits = "".join(g[2] or "" for g in groups[i:j])
             start, end = base + groups[i][0], base + groups[j - 1][1]
             hit = _judge_hex(text, start, end, digits, text[start:end], j - i, context, addresses)
+            if hit and not hit.block and named is not None and len(digits) == 64 and named.derives(bytes.fromhex(digits)):
+                hit = hit._replace(block=True, detail="64 hex digits that are the private key of an address in the request")
             if hit:
                 out.append(hit)
                 free = j

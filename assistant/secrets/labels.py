@@ -135,8 +135,43 @@ def _list_header(text: str, start: int) -> int:
     return -1
 
 
+# The name of the field a value is assigned to: `"privateKey": "…"`, `private_key = '…'`, `$secret => "…"`.
+# (Latin identifiers only: a Chinese "私钥都没有泄露过：" is prose, whose denials the label search weighs.)
+_FIELD = re.compile(r"""(?<![\w\-.$])[A-Za-z_$\u00c0-\u024f][\w\-.]{0,39}["'`]?\]?\s*(?:[:=：]|=>|->)\s*[\[(]?\s*["'`]?\Z""")
+_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_\-.$]+")
+# Field-name words that make a value public: a key's public half, an address, or an id or hash of something.
+_PUBLIC_FIELD = frozenset("pub pubkey public publickey address addr hash id txid tx txn txhash root block topics "
+                          "signature sig nonce checksum digest r s v".split())
+_KEY_FIELD = frozenset("priv privkey private privatekey secret secretkey sk pk seed mnemonic wif signingkey".split())
+
+
+def field_cue(text: str, start: int) -> Cue | None:
+    """The cue of the field name `text[start:…]` is assigned to in JSON or code, or None when there is none.
+    A key-like name ("privateKey", "PRIVATE_KEY", "walletSecret", "私钥") labels the value; a hash-like name
+    ("blockHash", "tx_id") makes it public; other names say nothing."""
+    m = _FIELD.search(text, max(0, start - 48), start)
+    if m is None:
+        return None
+    name = m.group().rstrip(" \t\n\"'`])(:=：>-[")
+    if not name or any(c.isspace() for c in name):  # words, not an identifier: the label search reads those
+        return None
+    parts = [p.lower() for p in _HUMP.split(name) if p]
+    if not parts:
+        return None
+    if any(p in _PUBLIC_FIELD for p in parts):
+        return Cue(False, True)  # public: a hash, an id, an address or a public key
+    joined = " ".join(parts)
+    if any(p in _KEY_FIELD for p in parts) or parts[-1] == "key" or KEY_CUES.search(joined):
+        return Cue(True, False)
+    return None
+
+
 def cue_before(text: str, start: int, end: int, *, key_window: int = KEY_WINDOW) -> Cue:
-    """Which label governs the value text[start:end]: the nearest one before it, or one right after it."""
+    """Which label governs the value text[start:end]: the field name it is assigned to, else the nearest label
+    before it, or one right after it."""
+    field = field_cue(text, start)
+    if field is not None and (field.key or field.tx):
+        return field
     last_key = _last_end(KEY_CUES, _KEY_HINT, text, max(0, start - key_window), start, (start, end))
     last_tx = _last_end(TX_CUES, _TX_HINT, text, max(0, start - TX_WINDOW), start)
     if last_tx < 0:

@@ -12,7 +12,8 @@ so the UI highlights and `redact()` removes what the user actually typed. The st
    expand;
 4. homoglyphs: in a word that also holds Latin letters or digits, Cyrillic and Greek look-alikes become the
    Latin letter they imitate (one-to-one, offsets kept);
-5. letter-spaced words (`a b a n d o n`) are joined;
+5. letter-spaced words (`a b a n d o n`, `a.b.a.n.d.o.n`, one letter a line) are joined, and Chinese list
+   numbering (`第3个：`) becomes a space;
 6. filler between the words of a listed phrase ("word 3 is", "the fifth word is", "then", "第3个是") becomes a
    plain separator, when at least three fillers follow one another closely (a list, not a sentence).
 
@@ -255,11 +256,12 @@ def _homoglyph_edits(text: str) -> Iterator[Edit]:
 
 # ---- 5. letter-spaced words ------------------------------------------------------------------------------------
 _LETTER = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
-_SPACED = re.compile(f"(?<![{_LETTER}0-9])[{_LETTER}](?: [{_LETTER}]){{2,}}(?![{_LETTER}0-9])")
+# One separator, the same all through the word: "a b a n d o n", "a.b.a.n.d.o.n", "a-b-a-n-d-o-n", a letter a line.
+_SPACED = re.compile(f"(?<![{_LETTER}0-9.·-])[{_LETTER}]([ .·\\n-])[{_LETTER}](?:\\1[{_LETTER}])+(?![{_LETTER}0-9])")
 
 
 def _join_letters(m: re.Match[str]) -> str:
-    return m.group().replace(" ", "")
+    return m.group().replace(m.group(1), "")
 
 
 # ---- 6. filler between listed words ----------------------------------------------------------------------------
@@ -275,6 +277,8 @@ _FILLER = re.compile(
     r"|然后|然後|接着|接著|依次是|分别是|分別是|顺序是|順序是",
     re.I,
 )
+# "第3个：", "第12個是": numbering a list, never a word of it (the words around are what counts).
+_CJK_ORDINAL = re.compile(r"第[ \t]*[0-9]{1,2}[ \t]*[个個位]?[ \t]*(?:单词|單詞|词|詞|字)?[ \t]*(?:是|为|為)?[ \t]*[:：]?")
 _FILLER_GAP = 40  # characters between two fillers of one list
 _FILLER_RUN = 3
 
@@ -354,8 +358,12 @@ def normalise(text: str) -> Normalised:
                 current = current.translate(tables.one)  # NFKC output may itself be a space or wide form
         current, omap = _apply(current, _homoglyph_edits(current))
         # homoglyph folding keeps every length: its map is the identity, so it is not kept
-    if " " in current:
+    if " " in current or "." in current or "-" in current or "\n" in current:
         current, omap = _rewrite(current, _SPACED, _join_letters)
+        if omap:
+            maps.append(omap)
+    if "第" in current:
+        current, omap = _rewrite(current, _CJK_ORDINAL, lambda m: " ")
         if omap:
             maps.append(omap)
     current, omap = _drop_fillers(current)

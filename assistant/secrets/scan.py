@@ -5,6 +5,8 @@ Pure Python and offline. Every finding carries a span in the ORIGINAL text, so t
 
 The text is first normalised (`normalise`: invisible characters, compatibility forms, homoglyphs, markup,
 letter spacing, list fillers), the detectors run on that form, and spans are mapped back to the original.
+Words are also read the ways people hide them: glued into one token (`glued`), in leetspeak or broken by a
+line break (`variants`), in ROT13, backwards or between junk tokens (`channels`).
 
 Time is linear in the text: each normalising step is one pass, then one tokenising pass (a regex with no
 nested overlapping quantifiers) and a few single-pass regexes for keys, JSON shapes and labelled values.
@@ -18,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.secrets import cjk, decode, keys, labels
+from assistant.secrets import channels, cjk, decode, glued, keys, labels, variants
 from assistant.secrets import words as sw
 from assistant.secrets.normalise import fold_homoglyphs, normalise
 
@@ -63,13 +65,15 @@ _ASCII_RUN = re.compile(r"[0-9A-Za-z]{50,}")
 _GLUED_SCRIPT = re.compile("[\u3041-\u309f\u30fc]{24,}|[\uac00-\ud7a3\u1100-\u11ff]{24,}")  # kana or hangul (also as jamo)
 
 
-def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[str] = (),
+def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[str] = (), named: Iterable[str] = (),
                  _inner: bool = False) -> list[Finding]:
     """All secrets in `text`, sorted by start; spans index the original text.
 
     `context` is "free_text" (a description box) or "tx_hash" (the field meant for a transaction hash,
     where a bare 64-hex value is accepted unless the text itself calls it a key). `addresses` are the
     user's own public addresses: a 64-hex value that is the private key of one of them is always blocked.
+    `named` are addresses written elsewhere in the request; they and those in `text` only ever add blocks:
+    an ambiguous 64-hex value that derives one of them is a key.
     """
     if context not in CONTEXTS:
         raise ValueError(f"context must be one of {CONTEXTS}, not {context!r}")
@@ -78,7 +82,8 @@ def find_secrets(text: str, *, context: str = "free_text", addresses: Iterable[s
     t = norm.text
     found: list[Finding] = []
     found += _TokenScan(t, context, own).run()
-    hits = keys.hex_keys(t, context, own) + keys.keystores(t) + keys.byte_arrays(t, own) + keys.split_base58(t)
+    mentioned = keys.addresses_in(t) | keys.addresses_of(named)
+    hits = keys.hex_keys(t, context, own, mentioned) + keys.keystores(t) + keys.byte_arrays(t, own) + keys.split_base58(t)
     found += [Finding(SecretKind(h.kind), h.start, h.end, _severity(h.block), h.detail) for h in hits]
     for v in labels.labelled_values(t):
         detail = "labelled password" if v.kind == "password_line" else "one-time code"
@@ -197,6 +202,10 @@ class _TokenScan:
         # Word tokens waiting for the next _LOOKAHEAD tokens (None: a token that breaks every run).
         self.pending: deque[Pending | None] = deque()
         self.prev_mask = 0
+        self.side = channels.SideChannels(text)
+        self.after_leet = False  # the last word token was written in leetspeak
+        self.leet_held: Pending | None = None  # a leet word waiting for a leet neighbour
+        self.leet_memo: dict[str, tuple[str, int, int] | None | tuple[()]] = {}
 
     def run(self) -> list[Finding]:
         pending, settle = self.pending, self._settle
@@ -214,13 +223,21 @@ class _TokenScan:
                     self._long_token(token, start)
                 if token.isdigit() and len(token) <= 3:
                     continue  # list numbering ("1." "12)") does not interrupt a phrase
+                if len(token) == 2 and variants.numbering_word(self.text, token, end):
+                    continue  # "No.3"
                 if not token.isalpha():
                     core = _strip_digits(token)  # "1abandon", "①abandon": numbering glued to the word
                     if core is not None:
-                        start += token.index(core)
-                        item = (start, start + len(core), *self._lookup(core))
+                        at = start + token.index(core)
+                        item = (at, at + len(core), *self._lookup(core))
+                    if (item is None or not item[3]) and variants.leetish(token):
+                        item = self._leet(token, start, end) or item
                 else:
                     item = (start, end, *self._lookup(token))
+                    self.after_leet, self.leet_held = False, None
+                    if self._joined_break(item):
+                        continue
+            self.side.feed(item, end - start <= channels.JUNK_LEN and channels.is_junk(item, m.group()))
             if item is not None and not (item[3] | item[4]) and len(pending) == 2 and _repeated(pending, item[2]):
                 del pending[0]  # "w1 and w2 and w3", "w1 the w2 the": one token repeated between every word
                 continue
@@ -233,7 +250,43 @@ class _TokenScan:
         self.runs.push(0)
         for hit in self.runs.hits:
             self._add_phrase(hit)
+        for hit in self.side.hits():
+            self._add_phrase(hit)
         return self.found
+
+    def _leet(self, token: str, start: int, end: int) -> Pending | None:
+        """A word with digits for letters ("d357r0y") whose plain form is a list word. Leetspeak is a style of the
+        whole phrase, so a word counts once its neighbour is leet too: a lone "l10n" or "k8s" is no "lion"."""
+        if token.isdigit() and not self.after_leet:
+            return None  # a number is leet ("70457") only after a leet word
+        plain = self.leet_memo.get(token, ())
+        if plain == ():
+            plain = next((hit for hit in map(self._lookup, variants.leet_forms(token, token.isdigit())) if hit[1]), None)
+            if len(self.leet_memo) < 100_000:
+                self.leet_memo[token] = plain
+        found = (start, end, *plain) if plain else None
+        held, self.leet_held = self.leet_held, found
+        if found is None or (not self.after_leet and held is None):
+            self.after_leet = False
+            return None
+        last = self.pending[-1] if self.pending else None
+        if held is not None and not self.after_leet and (last is None or held[0] <= last[0] < held[1]):
+            self.pending[-1] = held  # the word before was leet too: it counts now
+        self.after_leet = True
+        return found
+
+    def _joined_break(self, item: Pending) -> bool:
+        """A word broken by a line break ("destr" / "oy"): when the halves join into a list word that they are not
+        both words of, the waiting half becomes the whole word. True when `item` was joined that way."""
+        prev = self.pending[-1] if self.pending else None
+        if prev is None or not variants.broken_word(self.text, prev[1], item[0]):
+            return False
+        key, exact, stub = self._lookup(self.text[prev[0] : prev[1]] + self.text[item[0] : item[1]])
+        if not exact or exact & prev[3] & item[3]:
+            return False
+        self.pending[-1] = (prev[0], item[1], key, exact, stub)
+        return True
+
 
     def _long_token(self, token: str, start: int) -> None:
         if len(token) >= 50:
@@ -241,6 +294,10 @@ class _TokenScan:
             for run, at in runs:
                 for h in keys.token_keys(self.text, run, at, self.context, self.addresses):
                     self.found.append(Finding(SecretKind(h.kind), h.start, h.end, _severity(h.block), h.detail))
+        if len(token) >= glued.MIN_LETTERS and token.isalpha():
+            hit = glued.latin_phrase(token, start)
+            if hit:
+                self._add_phrase(hit)
         for m in _GLUED_SCRIPT.finditer(token):
             hit = cjk.glued_words(m.group(), start + m.start())
             if hit:
@@ -293,7 +350,7 @@ class _TokenScan:
         if mask or self.runs.active:
             self.runs.push(mask, start, end, key, stub, typo)
 _CN_NUMERALS = frozenset("一二三四五六七八九十廿零〇两兩")
-_CN_NUMBERING_AFTER = re.compile(r"[、.．)）:：]?[ \t]*[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
+_CN_NUMBERING_AFTER = re.compile(r"[、.．)）:：]?[ \t]*[A-Za-z\u00c0-\u024f\u0400-\u04ff\u3041-\u30ff\uac00-\ud7a3\u1100-\u11ff]")
 
 
 def _numbering(text: str, start: int, end: int) -> bool:

@@ -36,6 +36,7 @@ LANGUAGES = (*BIP39_LANGUAGES, SLIP39)
 BIT = {lang: 1 << i for i, lang in enumerate(LANGUAGES)}
 CHINESE = ("chinese_simplified", "chinese_traditional")
 CHINESE_MASK = BIT[CHINESE[0]] | BIT[CHINESE[1]]
+LATIN_MASK = sum(BIT[lang] for lang in ("english", "spanish", "french", "italian", "czech", "portuguese"))
 
 # Research §c: 12+ list words is a phrase; 8-11 is a partial phrase (split messages, a phrase typed half),
 # still blocked; 5-7 only counts after a seed keyword, and the user confirms.
@@ -44,7 +45,8 @@ PARTIAL_WORDS = 8
 HINTED_WORDS = 5
 PHRASE_LENGTHS = (12, 15, 18, 21, 24)
 SEED_WORDS = re.compile(
-    r"seed|phrase|mnemonic|recovery|backup|words|助记词|助記詞|种子|種子|恢复|恢復|备份|備份|シード|ニーモニック|시드|니모닉",
+    r"seed|phrase|mnemonic|recovery|backup|words|write\s+(?:these|them|it)\s+down|助记词|助記詞|种子|種子|恢复|恢復|备份|備份|抄写|抄寫"
+    r"|シード|ニーモニック|リカバリー|フレーズ|復元|バックアップ|書き留め|시드|니모닉|복구|문구|백업|적어",
     re.I,
 )
 
@@ -176,8 +178,9 @@ class PhraseHit(NamedTuple):
 class PhraseRuns:
     """Per wordlist, the current run of consecutive list words; long runs become hits when they end."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, need_checksum: bool = False) -> None:
         self.text = text
+        self.need_checksum = need_checksum  # report only runs whose BIP39 checksum holds
         self.hits: list[PhraseHit] = []
         # Tokens since the oldest open run: start, end, folded key, stub-only mask, typo-only mask.
         self.starts: list[int] = []
@@ -236,6 +239,8 @@ class PhraseRuns:
         if lang in _ENGLISH_LISTS and natural_english(keys, self._sentence_marks(lo, hi)):
             return  # an English sentence made of list words ("Thank you, please check again tomorrow…")
         checksum = best_checksum(lang, keys)
+        if self.need_checksum and not checksum:
+            return
         if len(set(keys)) < n * 3 / 4 and not checksum:
             return  # many repeats ("Unknown error, Unknown host, …"), unless it is a weak but valid phrase
         start, end = self.starts[first], self.ends[stop - 1]

@@ -33,6 +33,12 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _KEY_LABEL = re.compile(r"private\s*key|secret\s*key|私钥|私鑰|秘密鍵|개인\s*키|export\s*key|导出私钥|wif", re.I)
 _HEXISH = re.compile(r"(?:0x)?[0-9a-fA-FOolIiSs]{8,}")
 _SLIPS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "S": "5", "s": "5"})
+# A backup page's shape even when its words cannot be read (kana, hangul, a script the model lacks): list numbers
+# 1, 2, 3 … each with at most one short word beside it.
+# A list number needs its mark ("7." "7)" "#7" "(7)") or a word glued to it: bare numbers are dates and keypads.
+_SLOT = re.compile(r"\s*(?:[#(（](\d{1,2})[)）]?|(\d{1,2})[.)）、．])\s*(?!\d)(\S{0,12})\s*|\s*(\d{1,2})([^\W\d_]{1,12})\s*")
+SLOTS = 10  # distinct list numbers 1-24, each alone or beside one short word: a numbered phrase grid
+_BARE_SLOT = re.compile(r"\s*(\d{1,2})\s*(?:\s(?!\d)\S{1,12})?\s*")  # "07" or "7 word": counted under a phrase heading
 _ENGLISH_UI = frozenset({"amount", "network", "address", "confirm", "total", "wallet", "coin", "detail", "success",
                          "transfer", "fee", "time", "type", "status", "receive", "send", "copy", "cancel", "token"})
 
@@ -245,7 +251,66 @@ def judge(lines: Sequence[Line]) -> PhraseVerdict:
         refused, distinct, numbered = _judge(cells, 0, hinted)
         if refused:
             return PhraseVerdict(True, SecretKind.MNEMONIC, _detail(lang, distinct, numbered))
+    slots = numbered_slots(lines, bare=hinted)
+    if slots >= SLOTS:
+        return PhraseVerdict(True, SecretKind.MNEMONIC, f"a numbered grid of {slots} short words, the layout of a phrase backup")
     return PhraseVerdict(False)
+
+
+_MARKED = re.compile(r"[#(（](\d{1,2})(?!\d)|(?<![\d.,])(\d{1,2})(?:[)）、]|[.．](?!\d))")
+_RUN = re.compile(r"(?<![\d.,:/-])\d{3,}(?![\d.,:/-])")  # not part of an amount, a time or a date
+
+
+def _consecutive(digits: str) -> list[int]:
+    """"1234" -> 1, 2, 3, 4; "101112" -> 10, 11, 12; "0203" -> 2, 3: list numbers the engine read without gaps."""
+    for width in (1, 2):
+        first = int(digits[:width])
+        if not 1 <= first <= 24:
+            continue
+        found, at = [first], width
+        while at < len(digits):
+            following = found[-1] + 1
+            step = next((form for form in (str(following), f"{following:02d}") if digits.startswith(form, at)), "")
+            if not step or following > 24:
+                break
+            found.append(following)
+            at += len(step)
+        if at == len(digits) and len(found) >= 2:
+            return found
+    return []
+
+
+def _run_numbers(text: str) -> set[int]:
+    """List numbers on a line that is mostly numbers: "10)11)12)", "1234", "09 101112" (a row of a phrase card)."""
+    compact = text.replace(" ", "")
+    if not compact or sum(ch.isdigit() or ch in ".)）、．#(（" for ch in compact) < 0.5 * len(compact):
+        return set()
+    numbers = {int(a or b) for a, b in _MARKED.findall(text)}
+    for digits in _RUN.findall(text):
+        numbers.update(_consecutive(digits))
+    return {n for n in numbers if 1 <= n <= 24}
+
+
+def numbered_slots(lines: Sequence[Line], bare: bool = False) -> int:
+    """How many distinct list numbers (1-24) stand alone or beside one short word; `bare` also counts numbers
+    without a mark (under a recovery-phrase heading, where they cannot be a date picker or a keypad).
+
+    Wallets lay a recovery phrase out as 12 or 24 numbered cells; read by an engine that does not know the
+    script (Japanese, Korean), the numbers survive while the words come out as nothing or a few wrong characters.
+    Numbered instructions do not look like this: their items are sentences.
+    """
+    numbers: set[int] = set()
+    for line in lines:
+        found = _SLOT.fullmatch(line.text)
+        number = found and next((int(g) for g in (found.group(1), found.group(2), found.group(4)) if g), 0)
+        if not number and bare:
+            plain = _BARE_SLOT.fullmatch(line.text)
+            number = int(plain.group(1)) if plain else 0
+        if number and 1 <= number <= 24:
+            numbers.add(number)
+        else:
+            numbers |= _run_numbers(line.text)
+    return len(numbers)
 
 
 def _detail(lang: str, distinct: int, numbered: int) -> str:

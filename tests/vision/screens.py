@@ -91,6 +91,8 @@ PHRASE_TEXTS = {
     "en": ("Back up your recovery phrase", "Write down these words in the right order and keep them somewhere safe. "
            "Never share them with anyone.", "I've written it down"),
     "zh": ("备份助记词", "请按顺序抄写下面的助记词，并妥善保管。不要截图，不要分享给任何人。", "我已备份"),
+    "ja": ("リカバリーフレーズのバックアップ", "以下の単語を順番どおりに書き写し、安全な場所に保管してください。", "書き留めました"),
+    "ko": ("복구 문구 백업", "아래 단어를 순서대로 적어 안전한 곳에 보관하세요. 누구에게도 알려 주지 마세요.", "적어 두었습니다"),
 }
 
 
@@ -205,6 +207,20 @@ def error_screen(style: Style = Style()) -> Image.Image:
     y = _paragraph(draw, text, _font(style, 26), muted, 40, y + 30, style.width - 80)
     _paragraph(draw, "交易失败：余额不足以支付矿工费，请充值后重试。错误代码 -32000", _font(style, 26), muted, 40, y + 30,
                style.width - 80)
+    return img
+
+
+def numbered_steps(style: Style = Style()) -> Image.Image:
+    """A help article: twelve numbered steps, each a sentence (the shape a phrase grid must not be taken for)."""
+    img, draw = _canvas(style)
+    fg, muted = style.colours[1], style.colours[2]
+    steps = ["打开 TP 钱包，点右下角“我的”。", "进入“设置”，再点“关于我们”。", "记下页面上显示的版本号。",
+             "回到首页，点要查询的资产。", "在交易记录里找到那一笔转账。", "点开详情，复制交易哈希。",
+             "用浏览器打开 tronscan.org。", "把交易哈希粘贴到搜索框里。", "查看状态是否显示“成功”。",
+             "截一张状态页面的图。", "把截图和哈希发给交易所客服。", "等待客服回复，不要重复提交。"]
+    y = _paragraph(draw, "如何查询一笔转账", _font(style, 34), fg, 40, 90, style.width - 80) + 20
+    for n, step in enumerate(steps, 1):
+        y = _paragraph(draw, f"{n}. {step}", _font(style, 26), muted if n % 2 else fg, 40, y + 14, style.width - 80)
     return img
 
 

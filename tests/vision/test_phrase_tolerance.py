@@ -149,3 +149,37 @@ def test_a_chinese_grid_column_read_top_to_bottom_as_one_run_is_refused():
     chars = words("chinese_traditional", 18, seed=13)
     columns = [Line("".join(chars[i:i + 9]), (60 + 480 * (i // 9), 350, 140 + 480 * (i // 9), 1580), 0.8) for i in (0, 9)]
     assert judge(heading("助记词备份") + columns).refused
+
+
+# Readings of Japanese and Korean backup pages by an engine without kana or hangul: the words come out as nothing
+# or a few wrong characters, the list numbers survive (as lines of their own, glued, or run together).
+UNREADABLE_GRID = ["1.", "成寸", "7.", "2.", "<", "8.", "3.", "9.", "のu", "4.", "10.旦", "5.", "11.", "6.", "12."]
+UNREADABLE_CARD = ["Recoverywords", "1234", "9号1011号12", "13 1415个167", "1718"]
+UNREADABLE_MARKED_RUNS = ["1)23", "45", "759", "10)11)12）", "13)14)", "15)<", "5)6)7)8)9)"]
+
+
+def test_a_numbered_grid_of_unreadable_words_is_refused_as_a_phrase_page():
+    for reading in (UNREADABLE_GRID, UNREADABLE_CARD, UNREADABLE_MARKED_RUNS):
+        verdict = judge(grid(reading, columns=1))
+        assert verdict.refused and verdict.kind == "mnemonic", reading
+
+
+def rows_of(pairs: list[tuple[str, str]]) -> list[Line]:
+    """A details screen: each label on the left, its value on the right of the same row."""
+    lines = []
+    for i, (label, value) in enumerate(pairs):
+        top = 200 + i * 70
+        lines.append(Line(label, (40, top, 40 + 30 * len(label), top + 36), 0.97))
+        lines.append(Line(value, (360, top, 360 + 16 * len(value), top + 36), 0.97))
+    return lines
+
+
+def test_numbers_of_public_screens_are_not_taken_for_list_numbers():
+    details = rows_of([("9:41", "5G 87%"), ("时间", "2026-11-29 12:13:14"), ("数量", "1,234.56 USDT"), ("手续费", "12.5 TRX"),
+                       ("区块高度", "68123456"), ("确认数", "19"), ("滑点", "1.5"), ("涨跌", "2.25%"), ("开始", "10:30"),
+                       ("结束", "11:45"), ("有效期", "24 小时"), ("序号", "#3"), ("备注", "(2)")])
+    date_picker = grid(["2026年11月", *[str(day) for day in range(1, 32)]], columns=7)
+    steps = grid(["1. 打开 TP 钱包，点右下角“我的”。", "2. 进入“设置”，再点“关于我们”。",
+                  *[f"{n}. 记下页面上显示的版本号和时间" for n in range(3, 13)]], columns=1)
+    for lines in (details, date_picker, steps):
+        assert not judge(lines).refused, [line.text for line in lines]

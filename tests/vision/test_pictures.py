@@ -20,6 +20,10 @@ PHRASE_SCREENS = {
         s.phrase_page(s.phrase_words("chinese_simplified", 12, 15), s.Style(dark=True, columns=3), texts="zh"), 15),
     "chinese traditional 18, light": lambda: s.phrase_page(s.phrase_words("chinese_traditional", 18, 16),
                                                            s.Style(columns=3), texts="zh"),
+    # The engine reads no kana or hangul: the numbered grid of short unreadable words is what gives these away.
+    "japanese 12, words unreadable to the engine": lambda: s.phrase_page(s.phrase_words("japanese", 12, 18), texts="ja"),
+    "korean 24, dark, three columns, photographed": lambda: s.photographed(
+        s.phrase_page(s.phrase_words("korean", 24, 19), s.Style(dark=True, columns=3, size=26), texts="ko"), 19),
     "spanish 12, dark, jpeg": lambda: s.Image.open(s.io.BytesIO(s.png(
         s.phrase_page(s.phrase_words("spanish", 12, 17), s.Style(dark=True)), jpeg=40))),
 }
@@ -35,6 +39,7 @@ PUBLIC_SCREENS = {
     "tx details, photographed": lambda: s.photographed(s.tx_details(s.transfer(34)), 34),
     "error message": lambda: s.error_screen(),
     "support chat, dark": lambda: s.chat(s.Style(dark=True)),
+    "help article with twelve numbered steps": lambda: s.numbered_steps(),
 }
 
 
