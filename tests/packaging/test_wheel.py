@@ -38,7 +38,7 @@ def test_wheel_declares_both_entry_points(wheel):
     with zipfile.ZipFile(wheel) as archive:
         text = archive.read(entry_points).decode()
     assert "wallet-support = assistant.cli:main" in text
-    assert "wallet-support-gui = assistant.cli:gui_main" in text
+    assert "wallet-support-gui = assistant.cli:gui_entry" in text
 
 
 def test_wheel_holds_no_stray_files(wheel):
