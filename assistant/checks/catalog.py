@@ -4,6 +4,7 @@ Codes (content/README.md explains each with an example):
   E001 TOML syntax            E002 encoding / BOM / unreadable   E003 control character
   E004 key defined twice in a file                                E005 text key defined in two files of a locale
   E010-E017 flow structure and graph (assistant/flows/parse.py)
+  E018 E019 E026 E027 body variants: unknown node or choice, not asked before, differs from the source, unreadable
   W002 byte-order mark or CRLF line ends (the file is still used)
   E020 missing source text    W020 missing translation   W021 obsolete text   W022 outdated translation
   E023 unknown guide          E024 texts or links for a flow whose file is gone (check_flow_references)
@@ -269,10 +270,12 @@ def check_catalog(catalog: Catalog, locale: str | None = None) -> tuple[list[Pro
     from assistant.checks.references import check_flow_references
     from assistant.checks.templates import check_templates
     from assistant.checks.text import check_texts
+    from assistant.checks.variants import check_variants
 
     problems += check_templates(catalog, locales)
     problems += check_texts(catalog, locales)
     problems += check_flow_references(catalog, locales)
+    problems += check_variants(catalog, locales)
     dirs = {locale_dir(catalog, code) for code in locales}
     kept, ignored = apply_ignores(problems, [path for path in catalog.sources if path.parent in dirs])
     return sorted(set(kept), key=lambda p: (str(p.path), p.line, p.col, p.code, p.message)), ignored

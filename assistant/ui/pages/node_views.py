@@ -57,7 +57,7 @@ class NodeView(QWidget):
     def retranslate(self, texts: Texts) -> None:
         self.texts = texts
         self.title.setText(texts.node_title(self.flow_id, self.node.id))
-        self.body.set_markdown(texts.node_body(self.flow_id, self.node.id), self.allowed)
+        self.body.set_markdown(texts.node_body(self.flow_id, self.node.id, self.session.answers), self.allowed)
         self.body.setAccessibleName(texts.node_title(self.flow_id, self.node.id))
         self.guides_label.setText(texts.ui("flow.guides"))
         for guide_id, button in self.guide_buttons.items():
