@@ -1,8 +1,8 @@
 """One configured Markdown renderer: raw HTML is escaped, images dropped, links filtered by domain.
 
 Content comes from translators' files; nothing in it may load a remote resource or hide a link target.
-`render_marked` also marks the first use of each explained term (`<a name="term-<id>">`, no link), so the
-window can underline it and explain it under the text.
+`render_marked` also marks the first use of each explained term (an underlined `<a name="term-<id>">`, no
+link), so the window can underline it with dots and explain it under the text.
 """
 from __future__ import annotations
 
@@ -64,7 +64,8 @@ def _make_extension(allowed: tuple[str, ...]):
             head, last = text, 0
             for term_id, start, end in first_uses(text, self.remaining.items()):
                 mark = ElementTree.Element("a", {"name": TERM_ANCHOR + term_id})
-                mark.text = text[start:end]
+                # underlined even where the dots are not drawn (the window turns the line into dots)
+                ElementTree.SubElement(mark, "span", {"style": "text-decoration: underline"}).text = text[start:end]
                 if made:
                     made[-1].tail = text[last:start]
                 else:

@@ -63,6 +63,8 @@ class MarkdownView(QTextBrowser):
         return self._markdown
 
     def _dot_underline_terms(self) -> None:
+        """Dots under each marked term. Qt names only the anchor's first character; the rest of the term follows
+        underlined, without a name or link of its own."""
         from assistant.content.markdown import TERM_ANCHOR
 
         dotted = QTextCharFormat()
@@ -70,10 +72,14 @@ class MarkdownView(QTextBrowser):
         document = self.document()
         block = document.begin()
         while block.isValid():
-            fragments = block.begin()
+            fragments, in_term = block.begin(), False
             while not fragments.atEnd():
                 fragment = fragments.fragment()
-                if any(name.startswith(TERM_ANCHOR) for name in fragment.charFormat().anchorNames()):
+                fmt = fragment.charFormat()
+                names = fmt.anchorNames()
+                in_term = (any(n.startswith(TERM_ANCHOR) for n in names)
+                           or (in_term and fmt.fontUnderline() and not names and not fmt.anchorHref()))
+                if in_term:
                     cursor = QTextCursor(document)
                     cursor.setPosition(fragment.position())
                     cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
