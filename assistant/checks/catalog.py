@@ -268,9 +268,9 @@ def check_catalog(catalog: Catalog, locale: str | None = None) -> tuple[list[Pro
     problems = [p for p in catalog.problems if not any(d in p.path.parents for d in others)]
     problems = check_duplicates(catalog, locales, problems)
     problems += check_coverage(catalog, locales)
+    from assistant.checks.jargon import check_jargon
     from assistant.checks.references import check_flow_references
     from assistant.checks.templates import check_templates
-    from assistant.checks.jargon import check_jargon
     from assistant.checks.text import check_texts
     from assistant.checks.variants import check_variants
 

@@ -8,7 +8,6 @@ from assistant.checks.catalog import run_checks
 from assistant.content.markdown import render_marked
 from assistant.content.terms import first_uses
 from assistant.i18n.jargon import explanations
-from assistant.i18n.loading import load_catalog
 from assistant.i18n.texts import Texts
 
 LOCALES = ("zh-CN", "en", "zh-TW", "ja", "ko")
