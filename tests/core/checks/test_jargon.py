@@ -109,6 +109,6 @@ def test_a_page_explains_the_words_it_uses_in_the_order_it_uses_them(catalog):
     body = Texts(catalog, "en").node_body("pending_transaction", "evm_speed_up", {"network": "ethereum"})
     _html, used = render_marked(body, (), words.patterns())
     note = words.note(used)
-    assert note.startswith("**Words explained**\n\n- **Network fee / gas**: What you pay the network")
+    assert note.startswith("**Words explained**\n\n- **Network fee / gas**: What you pay the blockchain network")
     assert note.index("**nonce**") < note.index("**Approval**")
     assert explanations(Texts(catalog, "zh-CN")).note(["txid"]).startswith("**术语**\n\n- **交易哈希（TxID）**：")
