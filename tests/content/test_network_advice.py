@@ -56,3 +56,27 @@ def test_the_shared_withdrawal_step_tells_each_network_its_own_way(catalog):
     assert "TRON wallet" in tron and "starting with T" in tron
     assert "BEP-20" in evm and "0x" in evm and "TRON" not in evm
     assert EVM_ONLY.search(catalog.text("en", "stuck_withdrawal.nodes.check_network.variants.evm.body"))
+
+
+@pytest.mark.parametrize("flow_id", ["pending_transaction", "stuck_withdrawal", "lost_wallet"])
+def test_the_support_email_of_a_tron_path_words_nothing_evm_only_and_vice_versa(walks, catalog, flow_id):
+    from assistant.email.draft import build_draft
+    from assistant.flows.model import OutcomeKind
+
+    drafted = {"tron": 0, "evm": 0}
+    for walk in walks[flow_id]:
+        network = walk.session.answers.get("network")
+        kind = "tron" if network == "tron" else "evm" if network in EVM_NETWORKS else None
+        if kind is None or walk.session.current.outcome is OutcomeKind.RESOLVED or drafted[kind] >= 12:
+            continue
+        drafted[kind] += 1
+        for locale in ("zh-CN", "en"):
+            draft = build_draft(walk.session, catalog, locale)
+            text = f"{draft.subject}\n{draft.body}"
+            for value in walk.session.form_values().values():  # what the person typed (a bridge's 0x target) is theirs
+                text = text.replace(value, "")
+            if kind == "tron":
+                assert not re.search(r"0x|BEP-20|\bnonce\b", text, re.I), (walk.path, locale)
+            else:
+                assert not TRON_ENERGY.search(text), (walk.path, locale)
+    assert drafted["tron"] and drafted["evm"]
