@@ -98,7 +98,10 @@ def run_child(code: str | list[str], env: dict[str, str]) -> tuple[float, int, s
 def measure(runs: int, locales: list[str], bundle: Path | None = None) -> None:
     with tempfile.TemporaryDirectory() as data:
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               "WSA_DATA_DIR": data, "PYTHONDONTWRITEBYTECODE": "0", "WSA_QUIT_AFTER_MS": "0"}
+               "WSA_DATA_DIR": data, "WSA_QUIT_AFTER_MS": "0"}
+        # Any value, even "0", stops Python writing bytecode: then every launch would compile the sources
+        # again, which no installed copy does. The warm-up run below writes the caches.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         programs: dict[str, str | list[str]] = {"bare PySide6 window": BARE + _SHOWN.format(heavy=HEAVY),
                                                 "bare window + one label": LABEL + _SHOWN.format(heavy=HEAVY)}
         for locale in locales:

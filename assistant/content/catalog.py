@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,7 +65,7 @@ class Catalog:
     locales: dict[str, LocaleInfo]
     flows: dict[str, Flow]
     disabled_flows: dict[str, str]
-    texts: dict[str, dict[str, TextEntry]]
+    texts: MutableMapping[str, dict[str, TextEntry]]  # a lazy mapping when loaded from the start-up cache
     locks: dict[str, dict[str, str]]  # locale → unit → source hash it was translated from
     unit_hashes: dict[str, str]  # unit → hash of the current source text
     critical_units: frozenset[str]

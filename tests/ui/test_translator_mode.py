@@ -27,6 +27,12 @@ def save_by_rename(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def reload(qtbot, window) -> None:
+    """Reload the way the button does (in a worker) and wait until the window shows the result."""
+    with qtbot.waitSignal(window.reloaded, timeout=30000):
+        window.reload()
+
+
 @pytest.fixture
 def content(content_copy, monkeypatch):
     append(content_copy / "locales" / "zh-CN" / "ui.toml", '[wsa_test]\ntitle = "测试标题"\nbody = "第一句。"\n')
@@ -77,9 +83,9 @@ def test_email_preview_uses_sample_data(window, content):
     assert "WSA-1A2B3C" in text and text.startswith(window.ui("translator.subject"))
 
 
-def test_missing_translation_shows_fallback_note(window, content):
+def test_missing_translation_shows_fallback_note(qtbot, window, content):
     append(content / "locales" / "zh-CN" / "ui.toml", '[wsa_only_source]\ntitle = "只有源文"\n')
-    window.reload()
+    reload(qtbot, window)
     window.select_unit("ui.wsa_only_source", "en")
     assert "只有源文" in window.side_view.column_text(1)
     assert window.ui("translator.missing", fallback="简体中文")[:10] in window.side_view.column_text(1)
@@ -105,11 +111,11 @@ def test_live_reload_after_save_by_rename(qtbot, window, content):
     en_ui = content / "locales" / "en" / "ui.toml"
     start = window.reload_count
     save_by_rename(en_ui, en_ui.read_text(encoding="utf-8").replace("Test title", "Renamed save one"))
-    qtbot.waitUntil(lambda: "Renamed save one" in window.side_view.column_text(1), timeout=5000)
+    qtbot.waitUntil(lambda: "Renamed save one" in window.side_view.column_text(1), timeout=30000)
     assert window.unit == "ui.wsa_test" and window.locale == "en"
     # the watcher must still see the file after it was replaced by a rename
     save_by_rename(en_ui, en_ui.read_text(encoding="utf-8").replace("Renamed save one", "Renamed save two"))
-    qtbot.waitUntil(lambda: "Renamed save two" in window.side_view.column_text(1), timeout=5000)
+    qtbot.waitUntil(lambda: "Renamed save two" in window.side_view.column_text(1), timeout=30000)
     assert window.reload_count >= start + 2
 
 
@@ -121,7 +127,7 @@ def test_accept_button_refuses_a_unit_with_errors_then_writes_lock(qtbot, window
     assert "lock =" not in path.read_text(encoding="utf-8").split("[wsa_test]")[1]
     assert "E040" in window.statusBar().currentMessage()
     path.write_text(path.read_text(encoding="utf-8").replace("First <b>bold</b>.", "First **bold**."), encoding="utf-8")
-    window.reload()
+    reload(qtbot, window)
     window.select_unit("ui.wsa_test", "en")
     qtbot.mouseClick(window.accept_button, Qt.MouseButton.LeftButton)
     text = path.read_text(encoding="utf-8")
@@ -203,11 +209,11 @@ def test_opens_on_the_translators_locale(qtbot, content):
     assert source.locale == "en"
 
 
-def test_side_by_side_rows_stay_aligned(window, content):
+def test_side_by_side_rows_stay_aligned(qtbot, window, content):
     """Each key is one row: its source and its translation side by side, however long either is."""
     append(content / "locales" / "zh-CN" / "ui.toml", '[wsa_rows]\nlong = "很长的源文。' + "句子。" * 80 + '"\nshort = "短"\n')
     append(content / "locales" / "en" / "ui.toml", '[wsa_rows]\nlong = "Long one."\nshort = "Short but ' + "longer " * 60 + '"\n')
-    window.reload()
+    reload(qtbot, window)
     window.select_unit("ui.wsa_rows", "en")
     rows = window.side_view.rows()[1:]  # the heading row first
     assert [row[0].split("\n")[0] for row in rows] == ["ui.wsa_rows.long", "ui.wsa_rows.short"]
@@ -223,7 +229,8 @@ def test_edit_in_place_saves_only_that_value_and_reloads(qtbot, window, content)
     window.tabs.setCurrentWidget(window.editor)
     field = window.editor.fields["ui.translator.reload"]
     field.setPlainText("Reload all")
-    qtbot.mouseClick(window.editor.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.reloaded, timeout=30000):
+        qtbot.mouseClick(window.editor.save_button, Qt.MouseButton.LeftButton)
     after = path.read_text(encoding="utf-8")
     assert after == before.replace('reload = "Reload"\n', 'reload = "Reload all"\n')
     assert window.catalog.texts["en"]["ui.translator.reload"].value == "Reload all"  # reloaded
@@ -254,3 +261,37 @@ def test_email_preview_switches_between_cases(window, content):
         shown[case] = window.email_view.toPlainText()
         assert shown[case].startswith(window.ui("translator.subject")) and "WSA-1A2B3C" in shown[case]
     assert len(set(shown.values())) == 3  # three different emails
+
+
+def test_reload_runs_in_a_worker_with_a_visible_busy_state(qtbot, window, content):
+    """The window keeps answering while content is re-read and checked, shows that it is busy, and folds saves
+    made meanwhile into one more run, so the last save is what it shows."""
+    window.select_unit("ui.wsa_test", "en")
+    en_ui = content / "locales" / "en" / "ui.toml"
+    start = window.reload_count
+    window.reload()
+    assert window.busy and window.busy_bar.isVisibleTo(window) and not window.reload_button.isEnabled()
+    assert window.statusBar().currentMessage() == window.ui("translator.reloading")
+    assert not window.editor.isEnabled()  # no save against the content being replaced
+    en_ui.write_text(en_ui.read_text(encoding="utf-8").replace("Test title", "Saved while busy"), encoding="utf-8")
+    window.reload()  # a second request while the first runs
+    qtbot.waitUntil(lambda: not window.busy, timeout=60000)
+    assert window.reload_count == start + 2
+    assert "Saved while busy" in window.side_view.column_text(1)
+    assert window.reload_button.isEnabled() and window.editor.isEnabled() and not window.busy_bar.isVisibleTo(window)
+
+
+def test_a_reload_that_fails_says_why_and_keeps_what_was_shown(qtbot, window, content, monkeypatch):
+    import assistant.ui.translator.reloader as reloader
+
+    def broken(*_args, **_kwargs):
+        raise OSError("content/locales/en/ui.toml: permission denied")
+
+    monkeypatch.setattr(reloader, "load_catalog", broken)
+    window.select_unit("ui.wsa_test", "en")
+    catalog = window.catalog
+    with qtbot.waitSignal(window.reloader.failed, timeout=30000):
+        window.reload()
+    assert window.catalog is catalog and window.unit == "ui.wsa_test"
+    assert "permission denied" in window.statusBar().currentMessage()
+    assert window.reload_button.isEnabled()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -42,6 +43,7 @@ from assistant.problems import Severity
 from assistant.ui.translator.diagnostics import DiagnosticsPane, open_in_editor
 from assistant.ui.translator.editor import UnitEditor
 from assistant.ui.translator.email_preview import EmailPreview
+from assistant.ui.translator.reloader import ContentReloader, Reloaded
 from assistant.ui.translator.side_by_side import SideBySideView
 from assistant.ui.translator.tree import LABEL_ROLE, STATE_ROLE, UNIT_ROLE, UnitTree
 from assistant.ui.translator.watcher import ContentWatcher
@@ -66,7 +68,12 @@ class TranslatorWindow(QMainWindow):
         self.ignored = 0
         self.unit: str | None = None
         self.reload_count = 0
+        self._saved_message = ""  # shown once the reload after an in-place edit has finished
         self._build()
+        self.reloader = ContentReloader(self.content, self)
+        self.reloader.loaded.connect(self._apply_reload)
+        self.reloader.failed.connect(self._on_reload_failed)
+        self.reloader.busy_changed.connect(self._show_busy)
         self.watcher = ContentWatcher(self.content, self)
         self.watcher.changed.connect(self.reload)
         self._fill_locales(self._start_locale(), self.catalog.source_locale)
@@ -151,6 +158,10 @@ class TranslatorWindow(QMainWindow):
         main.setStretchFactor(1, 1)
         main.setSizes([300, 980])
         self.setCentralWidget(main)
+        self.busy_bar = QProgressBar(objectName="translator_busy", maximumWidth=120, textVisible=False)
+        self.busy_bar.setRange(0, 0)  # moving without a percentage: reading and checking has no known length
+        self.busy_bar.hide()
+        self.statusBar().addPermanentWidget(self.busy_bar)
 
     def ui(self, key: str, **params) -> str:
         return Texts(self.catalog, self._ui_locale).ui(key, **params)
@@ -163,7 +174,8 @@ class TranslatorWindow(QMainWindow):
         self.setWindowTitle(ui("translator.title"))
         self.locale_label.setText(ui("translator.locale") + " ")
         self.compare_label.setText(" " + ui("translator.compare") + " ")
-        self.reload_button.setText(ui("translator.reload"))
+        self.reload_button.setText(ui("translator.reloading" if self.busy else "translator.reload"))
+        self.busy_bar.setAccessibleName(ui("translator.reloading"))
         self.accept_button.setText(ui("translator.accept"))
         self.accept_button.setToolTip(ui("translator.accept_tip"))
         self.filter_edit.setPlaceholderText(ui("translator.filter"))
@@ -311,21 +323,45 @@ class TranslatorWindow(QMainWindow):
                                              warnings=len(self.problems) - errors,
                                              time=datetime.now().strftime("%H:%M:%S")))
 
+    @property
+    def busy(self) -> bool:
+        reloader = getattr(self, "reloader", None)
+        return bool(reloader and reloader.busy)
+
     def reload(self) -> None:
-        """Re-read content/ and keep the place: same language, comparison and unit."""
+        """Re-read content/ and check it in a worker, then keep the place: same language, comparison and unit."""
+        self.reloader.start()
+
+    def _show_busy(self, busy: bool) -> None:
+        self.reload_button.setEnabled(not busy)
+        self.accept_button.setEnabled(not busy)
+        self.editor.setEnabled(not busy)  # a save now would be checked against the content being replaced
+        self.busy_bar.setVisible(busy)
+        self.reload_button.setText(self.ui("translator.reloading" if busy else "translator.reload"))
+        if busy:
+            self.statusBar().showMessage(self.ui("translator.reloading"))
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def _on_reload_failed(self, error: str) -> None:
+        self.statusBar().showMessage(self.ui("translator.reload_failed", error=error))
+
+    def _apply_reload(self, result: Reloaded) -> None:
         locale, compare, unit = self.locale, self.compare, self.unit
-        try:
-            self.catalog = load_catalog(self.content, pseudo=True)
-        except Exception:  # noqa: BLE001 — a half-saved file must not close the window
-            log.exception("reloading content failed")
-            return
+        self.catalog, self.problems, self.ignored = result.catalog, result.problems, result.ignored
         self._fill_locales(locale, compare)
         self._fill_tree()
-        self._run_check()
+        self._show_diagnostics()
+        self._show_summary()
+        self._mark_tree()
         if not (unit and self.select_unit(unit)):
             first = self._first_unit()
             if first:
                 self.select_unit(first)
+        if self._saved_message:
+            self.statusBar().showMessage(self._saved_message)
+            self._saved_message = ""
         self.reload_count += 1
         self.reloaded.emit()
 
@@ -338,8 +374,8 @@ class TranslatorWindow(QMainWindow):
         self.reload()
 
     def _on_saved(self, keys: list[str]) -> None:
+        self._saved_message = self.ui("translator.edit_saved", count=len(keys))
         self.reload()
-        self.statusBar().showMessage(self.ui("translator.edit_saved", count=len(keys)))
 
     def _open_link(self, url: str) -> None:
         open_in_editor(Path(url.split("#")[0].removeprefix("file://")))

@@ -43,3 +43,14 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(tmp_path):
         path.write_bytes(b"not a pickle")
     catalog = cached(content, counting_loader(calls), tmp_path / "cache")
     assert len(calls) == 2 and "app_crash" in catalog.flows
+
+
+def test_a_cached_start_unpickles_only_the_locales_it_reads(tmp_path):
+    content = write_content(tmp_path / "content")
+    cached(content, counting_loader([]), tmp_path / "cache")
+    catalog = cached(content, counting_loader([]), tmp_path / "cache")
+    assert catalog.texts.loaded() == []
+    assert catalog.text("en", "app_crash.nodes.restart_app.title") == "Restart the phone"
+    assert set(catalog.texts.loaded()) <= set(catalog.chain("en"))
+    assert "zh-CN" in catalog.texts and len(catalog.texts) == len(catalog.locales)
+    assert catalog.texts["zh-CN"] == load_catalog(content).texts["zh-CN"]  # the rest is still there, on demand
