@@ -67,9 +67,7 @@ class Texts:
             shown = [self.get(f"{base}.variants.{v.id}.body").strip("\n") for v in self.catalog.variants_of(base)
                      if not v.problem and all_hold(v.conditions, answers)]
         if VARIANTS_MARK in body:
-            lines = [("\n".join(s for s in shown if s) if line.strip() == VARIANTS_MARK else line)
-                     for line in body.split("\n")]
-            return "\n".join(lines)
+            return body.replace(VARIANTS_MARK, "\n".join(s for s in shown if s))
         return "\n\n".join(p.strip("\n") for p in [body, *shown] if p.strip())
 
     def choice(self, flow_id: str, node_id: str, choice_id: str, kind: NodeKind = NodeKind.QUESTION) -> str:
