@@ -11,14 +11,17 @@ $(STAMP): pyproject.toml constraints.txt
 	bash scripts/install-system-deps.sh
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,lint]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,lint,ocr]'
+	# The OCR engine without its declared opencv-python (the GUI build, with a second Qt): the ocr extra brings
+	# opencv-python-headless, which provides the same cv2.
+	$(PY) -m pip install --quiet -c constraints.txt --no-deps rapidocr-onnxruntime
 	touch $(STAMP)
 
 run: $(STAMP)
 	$(PY) main.py
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen WSA_REQUIRE_OCR=1 $(PY) -m pytest -q
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -27,7 +27,13 @@ echo "ok: check"
 
 # A PNG picture with a text chunk, written without Python (a 1x1 pixel), to go through Pillow in the bundle.
 printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82' > shot.png
-run "$app" draft --flow pending_transaction --sample --locale en --attach shot.png --out draft.eml
+# The bundle has no text recognition: a picture is refused until the person confirms they checked it themselves.
+status=0
+run "$app" draft --flow pending_transaction --sample --locale en --attach shot.png --out draft.eml 2> draft.err || status=$?
+test "$status" -eq 3 && ! test -e draft.eml && grep -q -- --confirm-unchecked-pictures draft.err \
+  || { cat draft.err; echo "an unchecked picture was not refused (exit $status)"; exit 1; }
+echo "ok: an unchecked picture needs the person's confirmation"
+run "$app" draft --flow pending_transaction --sample --locale en --attach shot.png --out draft.eml --confirm-unchecked-pictures
 grep -q 'filename="shot.png"' draft.eml
 echo "ok: draft with a cleaned picture"
 

@@ -4,7 +4,7 @@ Run: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs/screens
 Pages: home, a question, a step, a form showing a validation error, an urgent outcome, the question and
 the urgent outcome on a dark palette, the question at 200 % text size, and the review and its send step for
 webmail (the persona of issue 19: a stuck USDT withdrawal on TRON) at 1024×640; for Japanese and Korean the home
-page and the urgent outcome. Look at the pictures: CJK text needs a CJK font on the machine (fonts-noto-cjk draws
+page, the urgent outcome and the webmail send step. Look at the pictures: CJK text needs a CJK font on the machine (fonts-noto-cjk draws
 Japanese kana and Korean hangul, and kanji in their Japanese shapes), or it shows as boxes.
 """
 from __future__ import annotations
@@ -121,6 +121,20 @@ def main(argv: list[str] | None = None) -> int:
         window.grab().save(str(path))
         written.append(path)
 
+    def send_webmail(window: MainWindow, locale: str, *, review: bool = False) -> None:
+        """The persona's email at its send step, webmail chosen: the UI language's own services come first."""
+        window.resize(1024, 640)
+        window.show_session(persona(catalog))
+        window.flow_page.view.email_button.click()
+        if review:
+            shot(window, f"review-{locale}")
+        page = window.stack.currentWidget()
+        page.to_edit.setText("support@binance.com")
+        page.go_to_send()
+        page.send_step.route_buttons[next(iter(page.send_step.route_buttons))].click()
+        shot(window, f"send-webmail-{locale}")
+        window.resize(*SIZE)
+
     for locale in ("zh-CN", "en"):
         localizer.apply(locale)
         window = MainWindow(catalog, locale, localizer=localizer)
@@ -150,16 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         window.show_session(Session.from_dict(question.flow, question.to_dict()))
         shot(window, f"text-200-{locale}")
         localizer.set_scale(1.0)
-        window.resize(1024, 640)
-        window.show_session(persona(catalog))
-        window.flow_page.view.email_button.click()
-        shot(window, f"review-{locale}")
-        page = window.stack.currentWidget()
-        page.to_edit.setText("support@binance.com")
-        page.go_to_send()
-        page.send_step.route_buttons[next(iter(page.send_step.route_buttons))].click()
-        shot(window, f"send-webmail-{locale}")
-        window.resize(*SIZE)
+        send_webmail(window, locale, review=True)
         window.close()
         window.deleteLater()
         settle()
@@ -173,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         shot(window, f"home-{locale}")
         window.show_session(Session.from_dict(urgent.flow, urgent.to_dict()))
         shot(window, f"urgent-{locale}")
+        send_webmail(window, locale)
         window.close()
         window.deleteLater()
         settle()

@@ -14,6 +14,7 @@ from functools import partial
 
 from assistant.app.attachments import AttachmentShelf
 from assistant.app.events import Event
+from assistant.app.pictures import PictureChecks
 from assistant.app.review_types import Blocker, Prepared, Prompts, Redaction, splice
 from assistant.app.sent import SentRecord
 from assistant.content.catalog import Catalog
@@ -35,7 +36,8 @@ REVIEW_FORMAT = 2  # format 1 (no "format" key) held only to/subject/body
 class ReviewModel:
     """The email being reviewed for one finished session."""
 
-    def __init__(self, catalog: Catalog, session: Session, locale: str, prompts: Prompts) -> None:
+    def __init__(self, catalog: Catalog, session: Session, locale: str, prompts: Prompts,
+                 pictures: PictureChecks | None = None) -> None:
         self.catalog, self.session, self.prompts = catalog, session, prompts
         self.email_locale = Texts(catalog, locale).locale
         self.bilingual = False
@@ -44,6 +46,7 @@ class ReviewModel:
         self.recipient_ok: set[str] = set()  # To lines whose warnings the person accepted
         self.checklist_confirmed = False  # "no secret in any screenshot", ticked by the person
         self.files = AttachmentShelf()
+        self.pictures = pictures or PictureChecks()  # what each attached picture shows (read off the GUI thread)
         self.sent: SentRecord | None = None  # "I've sent it": the day, the route, the ticket number
         self.follow_up = False  # the email is the follow-up on `sent.ticket`, not the first request
         self.hits: list[Hit] = []
@@ -204,6 +207,19 @@ class ReviewModel:
     def confirm_checklist(self, confirmed: bool) -> None:
         self.checklist_confirmed = confirmed
 
+    def apply_picture_check(self, key: str, result) -> None:
+        """Take the reading of one picture (a job from `pictures.jobs`), run on another thread."""
+        self.pictures.apply(key, result)
+        self.attachments_changed.emit(None)
+
+    def confirm_unchecked_picture(self, index: int, confirmed: bool) -> bool:
+        """The person looked at a picture that could not be read: it shows no recovery phrase, key or password."""
+        if not 0 <= index < len(self.files.entries):
+            return False
+        self.pictures.confirm(self.files.entries[index][0], confirmed)
+        self.attachments_changed.emit(None)
+        return True
+
     def _after_files(self) -> None:
         self.rebuild()  # the body lists the attached files (kept as it is if the person keeps their edits)
         self.scan()
@@ -287,6 +303,9 @@ class ReviewModel:
         recipient = self._recipient_blocker()
         if recipient is Blocker.REFUSED_RECIPIENT or (recipient is not None and self.to.strip() not in self.recipient_ok):
             found.append(recipient)
+        pictures = self._picture_blocker(exit_)
+        if pictures is not None:
+            found.append(pictures)
         if self._checklist_missing(exit_):
             found.append(Blocker.CHECKLIST)
         return found
@@ -300,6 +319,9 @@ class ReviewModel:
             exports.checked(message, exit_)
         except ExportBlocked:
             return Prepared(None, Blocker.SECRETS)
+        pictures = self._picture_blocker(exit_)
+        if pictures is not None:
+            return Prepared(None, pictures)
         blocker = self._recipient_blocker() if recipient else None
         if blocker is Blocker.REFUSED_RECIPIENT:
             return Prepared(None, blocker)
@@ -320,6 +342,9 @@ class ReviewModel:
             return Blocker.REFUSED_RECIPIENT
         empty = any(w.code is RecipientIssue.EMPTY for w in warnings)
         return Blocker.NO_RECIPIENT if empty else Blocker.UNSAFE_RECIPIENT
+
+    def _picture_blocker(self, exit_: Exit) -> Blocker | None:
+        return self.pictures.blocker(self.files.included()) if exit_ is Exit.EML else None
 
     def _checklist_missing(self, exit_: Exit) -> bool:
         pictures = any(a.is_image for a in self.files.included())

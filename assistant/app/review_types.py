@@ -34,6 +34,9 @@ class Blocker(StrEnum):
     UNSAFE_RECIPIENT = "unsafe_recipient"  # the recipient guard warns and the person has not accepted it
     REFUSED_RECIPIENT = "refused_recipient"  # the To line is not plain addresses: no answer can let it through
     CHECKLIST = "checklist"  # a picture goes into the .eml and the screenshot checklist is not ticked
+    PICTURE_REFUSED = "picture_refused"  # a picture shows a recovery phrase or private key: remove it
+    PICTURE_PENDING = "picture_pending"  # a picture is still being read
+    PICTURE_UNCHECKED = "picture_unchecked"  # a picture could not be read and the person has not confirmed it
 
 
 @dataclass(frozen=True, slots=True)

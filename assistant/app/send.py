@@ -16,6 +16,7 @@ from pathlib import Path
 from assistant.app.events import Event
 from assistant.app.review import Blocker, ReviewModel
 from assistant.app.sent import SentRecord
+from assistant.content.webmail import WebmailProvider
 from assistant.email import exports
 from assistant.secrets.addresses import format_to
 from assistant.secrets.guard import Exit
@@ -23,21 +24,8 @@ from assistant.secrets.guard import Exit
 
 class Route(StrEnum):
     MAIL_APP = "mail_app"  # mailto: or a saved .eml opened by the mail program on this computer
-    WEBMAIL = "webmail"  # QQ Mail, 163/126, Gmail, Outlook.com in the browser: paste part by part
+    WEBMAIL = "webmail"  # a mail service in the browser (content/webmail.toml): paste part by part
     IN_APP = "in_app"  # the feedback form in the wallet's (or the exchange's) own app
-
-
-class Webmail(StrEnum):
-    QQ = "qq"
-    NETEASE = "netease"  # 163.com and 126.com: the same web client
-    GMAIL = "gmail"
-    OUTLOOK = "outlook"
-
-
-# The provider shown first for a UI language: the one most people reading it use (the person can pick another).
-FIRST_WEBMAIL = {"zh-CN": Webmail.QQ, "zh-TW": Webmail.GMAIL, "en": Webmail.GMAIL}
-WEBMAIL_SITES = {Webmail.QQ: "mail.qq.com", Webmail.NETEASE: "mail.163.com / mail.126.com",
-                 Webmail.GMAIL: "mail.google.com", Webmail.OUTLOOK: "outlook.live.com"}
 
 
 class Part(StrEnum):
@@ -95,16 +83,38 @@ class SendModel:
     def __init__(self, review: ReviewModel, locale: str) -> None:
         self.review = review
         self.route: Route | None = None  # nothing is chosen for the person
-        self.webmail = FIRST_WEBMAIL.get(locale, Webmail.GMAIL)
+        self.providers: tuple[WebmailProvider, ...] = ()
+        self.webmail = ""  # the provider's id; "" when content defines none (then there is no webmail route)
+        self._picked = False
         self.changed: Event[None] = Event()
+        self.set_locale(locale)
+
+    def set_locale(self, locale: str) -> None:
+        """Order the webmail services for the UI language: the ones its readers use most come first, and the first
+        is preselected until the person picks one."""
+        catalog = self.review.catalog
+        self.providers = catalog.webmail.ordered(catalog.chain(locale))
+        if not self._picked or self.webmail not in self.provider_ids:
+            self.webmail = self.providers[0].id if self.providers else ""
+        self.changed.emit(None)
+
+    @property
+    def provider_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.providers)
+
+    @property
+    def routes(self) -> tuple[Route, ...]:
+        """The routes on offer, the one most people have first; webmail only when a service is defined."""
+        return tuple(r for r in (Route.WEBMAIL, Route.MAIL_APP, Route.IN_APP) if r is not Route.WEBMAIL or self.providers)
 
     # ---- the route -----------------------------------------------------------------------------------------
     def choose_route(self, route: Route) -> None:
         self.route = Route(route)
         self.changed.emit(None)
 
-    def choose_webmail(self, provider: Webmail) -> None:
-        self.webmail = Webmail(provider)
+    def choose_webmail(self, provider: str) -> None:
+        self.webmail = self.review.catalog.webmail.provider(str(provider)).id  # ValueError for an unknown one
+        self._picked = True
         self.changed.emit(None)
 
     @property
@@ -118,7 +128,7 @@ class SendModel:
 
     @property
     def site(self) -> str:
-        return WEBMAIL_SITES[self.webmail]
+        return self.review.catalog.webmail.provider(self.webmail).site if self.webmail else ""
 
     def blocker(self) -> Blocker | None:
         """What must be fixed before any route: a secret, or a To line no answer can let through. An empty To

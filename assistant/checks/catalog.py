@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.content.catalog import Catalog, load_catalog, required_keys
+from assistant.content.webmail import missing_texts
 from assistant.problems import Problem, Severity
 from assistant.toml_positions import Line, duplicate_at, line_unit, scan
 
@@ -76,6 +77,7 @@ def check_coverage(catalog: Catalog, locales: list[str]) -> list[Problem]:
                         problems.append(Problem(flow.path_of(node), node.line, 1, Severity.ERROR, "E023",
                                                 f"node {node.id!r} links guide {guide!r}, which guides.toml of {src_code} "
                                                 f"does not define; add [{guide}] with title and body there"))
+        problems += _webmail_texts(catalog, source)
     for locale in locales:
         if locale == src_code or catalog.locales.get(locale) is None or catalog.locales[locale].pseudo:
             continue
@@ -128,6 +130,17 @@ def _missing(catalog: Catalog, locale: str, source: dict, broken: set[Path]) -> 
                                     f"missing translation {key.split('.', 1)[1]!r} (the {chain} text is shown meanwhile); "
                                     f"add it — the source is in {src_path.name}"))
     return problems
+
+
+def _webmail_texts(catalog: Catalog, source: dict) -> list[Problem]:
+    """E020 for a webmail service the source language has no name or button words for (the send step would show
+    a raw id); translations then get W020 from the ordinary comparison with the source."""
+    path = catalog.content_dir / "webmail.toml"
+    src = catalog.sources.get(path)
+    return [Problem(path, src.line_of("providers", provider.id) if src else 1, 1, Severity.ERROR, "E020",
+                    f"webmail provider {provider.id!r} has no text {key.split('.', 1)[1]!r} in {catalog.source_locale}; "
+                    f"add it to locales/{catalog.source_locale}/ui_send.toml")
+            for provider, key in missing_texts(catalog.webmail, source)]
 
 
 def _blank(value: str | tuple[str, ...]) -> bool:

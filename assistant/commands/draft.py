@@ -48,6 +48,9 @@ def add_parser(sub) -> None:
     p.add_argument("--confirm-public", action="append", default=[], metavar="VALUE",
                    help="VALUE is public (e.g. a transaction hash the firewall asks about), like the review page's "
                         "Keep button; a recovery phrase or key is blocked all the same")
+    p.add_argument("--confirm-unchecked-pictures", action="store_true",
+                   help="attach pictures that could not be read for a recovery phrase (no OCR installed, or it failed) "
+                        "after you looked at them yourself; a picture found to show a phrase or key is refused all the same")
 
 
 def safe(message: str) -> str:
@@ -161,6 +164,9 @@ def export(session: Session, catalog: Catalog, locale: str, args) -> int:
     if files and (out is None or out.suffix.lower() != ".eml"):
         print("error: attachments need --out FILE.eml (a text export cannot carry them)", file=sys.stderr)
         return USAGE_ERROR
+    refusal = check_pictures(files, bool(getattr(args, "confirm_unchecked_pictures", False)))
+    if refusal:
+        return refusal
     excluded = frozenset(getattr(args, "exclude", []) or [])
     names = tuple(f.filename for f in files)
     bilingual, to = bool(getattr(args, "bilingual", False)), getattr(args, "to", None)
@@ -208,6 +214,31 @@ def export(session: Session, catalog: Catalog, locale: str, args) -> int:
     if follow_up:
         print_channels(catalog, locale, draft.recipient)
     return 0
+
+
+def check_pictures(files, confirmed_unchecked: bool) -> int:
+    """Read every picture: one showing a recovery phrase or key blocks the draft (exit 3, nothing written), and so
+    does one that could not be read, unless the person says they looked at it (--confirm-unchecked-pictures)."""
+    from assistant.vision.check import PictureState, check_picture
+
+    status = 0
+    for item in files:
+        if not item.is_image:
+            continue
+        result = check_picture(item.data)
+        if result.state is PictureState.REFUSED:
+            what = "a private key" if result.kind != "mnemonic" else "a recovery phrase"
+            print(f"error: blocked: nothing was written: the picture {item.filename} shows what looks like {what} "
+                  f"({result.detail}). Remove it: real support never needs it.", file=sys.stderr)
+            status = BLOCKED
+        elif result.state is PictureState.UNCHECKED and not confirmed_unchecked:
+            why = "text recognition is not installed (the ocr extra)" if result.detail == "unavailable" else \
+                "its text could not be read"
+            print(f"error: blocked: nothing was written: the picture {item.filename} could not be checked for a "
+                  f"recovery phrase, because {why}. Look at it: if it shows no recovery phrase, private key or "
+                  "password, run again with --confirm-unchecked-pictures.", file=sys.stderr)
+            status = BLOCKED
+    return status
 
 
 def print_channels(catalog: Catalog, locale: str, recipient: str) -> None:

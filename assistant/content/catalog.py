@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.content.variants import Variant, is_condition_key, read_variants
+from assistant.content.webmail import Webmail
 from assistant.errors import ContentError
 from assistant.flows.model import Flow, NodeKind
 from assistant.problems import Problem, Severity
@@ -78,6 +79,7 @@ class Catalog:
     # written once, in locales/<locale>/<part>.toml; a flow's own file may still word one of them its own way.
     shared_nodes: dict[str, str] = field(default_factory=dict)
     fallbacks_logged: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)
+    webmail: Webmail = field(default_factory=Webmail)  # the send step's webmail services (content/webmail.toml)
     # locale → "<flow or part>.nodes.<id>" → its body variants, in file order (assistant.content.variants)
     variants: dict[str, dict[str, tuple[Variant, ...]]] = field(default_factory=dict)
 
@@ -194,6 +196,7 @@ def load_catalog(content_dir: Path, *, use_cache: bool = False) -> Catalog:
 
 
 def _load(content_dir: Path) -> Catalog:
+    from assistant.content.webmail import load_webmail
     from assistant.flows.parse import graph_problems, parse_flow
     from assistant.toml_positions import read_toml
     from assistant.validation.kinds import FIELD_KINDS
@@ -214,6 +217,7 @@ def _load(content_dir: Path) -> Catalog:
 
     locales, source_locale, critical = _load_locales(content_dir / "locales.toml", read, problems)
     profiles, default_profile, link_domains = _load_contacts(content_dir / "contacts.toml", read, problems)
+    webmail = load_webmail(content_dir / "webmail.toml", read, problems, locales)
 
     flows: dict[str, Flow] = {}
     disabled: dict[str, str] = {}
@@ -269,7 +273,7 @@ def _load(content_dir: Path) -> Catalog:
                 unit_hashes.update(hashes)
     return Catalog(content_dir, source_locale, locales, flows, disabled, texts, locks, unit_hashes,
                    frozenset(critical), profiles, default_profile, link_domains, problems, sources, shared,
-                   variants=variants)
+                   webmail=webmail, variants=variants)
 
 
 def units(data: dict) -> dict[tuple[str, ...], dict]:

@@ -1,6 +1,10 @@
 """The only composition root: QApplication, language, crash handler, settings and the main window."""
 from __future__ import annotations
 
+# First of all: every module imported after PySide6 is scanned by PySide6's import hook (see the module).
+from assistant.ui import pyside_import_scan  # noqa: F401
+
+# isort: split
 import logging
 import os
 import sys

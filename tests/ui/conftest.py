@@ -36,6 +36,21 @@ def dialogs(monkeypatch) -> DialogLog:
     return log
 
 
+def reads_nothing_secret(_data: bytes):
+    """A stand-in for the OCR engine (a real reading takes seconds): every picture reads as a plain screen."""
+    from assistant.vision.engine import Line, Reading, ReadStatus
+
+    return Reading(ReadStatus.READ, (Line("交易详情", (40, 80, 200, 120), 0.99),))
+
+
+@pytest.fixture(autouse=True)
+def fast_picture_reading(monkeypatch):
+    """UI tests read pictures with the stand-in; tests/vision reads real pictures with the real engine."""
+    from assistant.ui.pages.review import ReviewPage
+
+    monkeypatch.setattr(ReviewPage, "recogniser", staticmethod(reads_nothing_secret))
+
+
 @pytest.fixture
 def make_window(qtbot, catalog, tmp_path, request):
     """make_window(locale) -> a shown MainWindow with its own settings file and the app's Localizer."""

@@ -72,7 +72,8 @@ def test_start_up_loads_no_heavy_or_network_module(tmp_path):
         watched = ("jinja2", "markdown", "email", "assistant.secrets.scan", "assistant.secrets.words",
                    "assistant.email.draft", "assistant.flows.engine", "assistant.validation.fields",
                    "assistant.checks.catalog", "assistant.commands.check", "assistant.commands.draft",
-                   "PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets")
+                   "PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets",
+                   "assistant.vision.phrase", "rapidocr_onnxruntime", "onnxruntime", "cv2", "numpy")
         print("LOADED:" + ",".join(m for m in watched if m in sys.modules))
     """, tmp_path)
     assert result.returncode == 0, result.stderr

@@ -171,7 +171,7 @@ def test_lookalike_recipient_warns_and_asks_before_any_export(page, asked, tmp_p
     assert page.recipient_warning.isHidden()
 
 
-def test_screenshot_is_cleaned_listed_and_needs_the_checklist(page, tmp_path):
+def test_screenshot_is_cleaned_listed_and_needs_the_checklist(page, tmp_path, qtbot):
     img = Image.new("RGB", (64, 48), "teal")
     exif = Image.Exif()
     exif.get_ifd(0x8825)[2] = (31.0, 14.0, 22.5)
@@ -180,6 +180,7 @@ def test_screenshot_is_cleaned_listed_and_needs_the_checklist(page, tmp_path):
     assert page.add_attachment_files([str(src)]) == []
     assert page.attach_list.list.count() == 1
     assert "截图.jpg" in page.body_edit.toPlainText()
+    qtbot.waitUntil(lambda: not page.review.pictures.pending(page.included_files()))
     target = tmp_path / "with_picture.eml"
     assert page.export_eml(target) is False and not target.exists()
     assert page.error.text() == Texts(page.catalog, "zh-CN").ui("review.attach.checklist_needed")

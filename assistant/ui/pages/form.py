@@ -1,20 +1,27 @@
 """A form node: typed fields validated as the person types; Continue submits all of them at once."""
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
+from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from assistant.flows.engine import Answer, Session
 from assistant.flows.model import Node
 from assistant.i18n.texts import Texts
 from assistant.ui.pages.node_views import NodeView
 from assistant.ui.widgets.field_row import FieldRow
+from assistant.ui.widgets.fill_panel import FillPanel  # imports nothing of the OCR path until a picture is read
 from assistant.ui.widgets.labels import ToneLabel
 from assistant.ui.widgets.wrap_button import WrapButton
 
 
 class FormView(NodeView):
+    fill_read = Signal(str, object)  # (picture name, fill.Reading) from the thread that read the screenshot
+    recogniser = None  # None: the OCR engine; tests put a fast stand-in here
+
     def __init__(self, node: Node, session: Session, texts: Texts, allowed: tuple[str, ...],
                  answer: Answer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(node, session, texts, allowed, answer, parent)
@@ -25,6 +32,12 @@ class FormView(NodeView):
         for field in session.visible_fields(node):
             row = FieldRow(field.name, field.kind, session.chain(field), field.required, field.options)
             self.rows[field.name] = row
+        self.fill_button = QPushButton(objectName="form_fill")
+        self.fill_button.clicked.connect(self._on_fill)
+        self.fill_panel = FillPanel()
+        self.fill_panel.use_requested.connect(self.use_offer)
+        self.fill_read.connect(self._on_fill_read)
+        self._reading = None  # the last screenshot's assistant.app.fill.Reading
         self.continue_button = WrapButton(large=False)
         self.continue_button.setObjectName("form_continue")
         self.continue_button.clicked.connect(self._on_continue)
@@ -34,6 +47,9 @@ class FormView(NodeView):
         self.column.addWidget(self.title)
         self.column.addWidget(self.body)
         self.column.addWidget(self.summary)
+        if any(row.kind in ("tx_hash", "address", "amount", "datetime") for row in self.rows.values()):
+            self.column.addWidget(self.fill_button)
+            self.column.addWidget(self.fill_panel)
         for row in self.rows.values():
             self.column.addWidget(row)
         self.column.addWidget(self.continue_button)
@@ -61,11 +77,65 @@ class FormView(NodeView):
                             options, texts.field_error, texts.ui("form.optional"), texts.ui("hint.example"),
                             zone_note)
         self.continue_button.set_texts(texts.ui("form.continue"))
+        self.fill_button.setText(texts.ui("form.fill.button"))
         if self.summary.text():
             self._show_summary()
 
     def values(self) -> dict[str, str]:
         return {name: row.value() for name, row in self.rows.items()}
+
+    # ---- fill from a screenshot ----------------------------------------------------------------------------
+    def _on_fill(self) -> None:
+        path = self.choose_screenshot()
+        if path:
+            self.fill_from(path)
+
+    def choose_screenshot(self) -> str | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        path, _ = QFileDialog.getOpenFileName(self, self.texts.ui("form.fill.choose"), folder,
+                                              self.texts.ui("form.fill.filter"))
+        return path or None
+
+    def fill_from(self, path: str) -> None:
+        """Read the screenshot on a worker thread; its values are offered when it is done."""
+        name = Path(path).name
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            self.fill_panel.show_message(self.texts.ui("form.fill.unreadable", name=name, reason=exc.strerror or ""))
+            return
+        from assistant.app import fill  # on first use: the OCR path is no start-up cost
+
+        fields = [fill.FormField(n, row.kind, row.chain) for n, row in self.rows.items()]
+        job = (data, fields, self.values(), self.recogniser)
+        self.fill_button.setEnabled(False)
+        self.fill_panel.show_busy(self.texts.ui("form.fill.reading", name=name))
+        threading.Thread(target=self._read_screenshot, args=(name, job), name="fill-read", daemon=True).start()
+
+    def _read_screenshot(self, name: str, job) -> None:
+        from assistant.app import fill
+
+        reading = fill.read_screenshot(*job)
+        try:
+            self.fill_read.emit(name, reading)
+        except RuntimeError:  # the form was left meanwhile
+            pass
+
+    def _on_fill_read(self, name: str, reading) -> None:
+        self._reading = reading
+        self.fill_button.setEnabled(True)
+        labels = {n: row.label.text() for n, row in self.rows.items()}
+        self.fill_panel.show_reading(name, reading, labels, self.texts.ui)
+
+    def use_offer(self, index: int) -> bool:
+        """Put one found value into its field, if that field is still empty (what the person typed wins)."""
+        if self._reading is None or not 0 <= index < len(self._reading.offers):
+            return False
+        from assistant.app import fill
+
+        used = fill.accept(self._reading.offers[index], self.values(), lambda n, v: self.rows[n].set_value(v))
+        self.fill_panel.mark_used(index, self.texts.ui("form.fill.used" if used else "form.fill.not_empty"))
+        return used
 
     def _on_continue(self) -> None:
         self.submitted.emit(self.values())

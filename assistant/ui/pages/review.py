@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.app.pictures import PictureChecks
 from assistant.app.review import TEXT_PARTS, ReviewModel
 from assistant.app.send import SendModel
 from assistant.content.catalog import Catalog
@@ -37,6 +38,7 @@ from assistant.secrets.recipient import RecipientWarning
 from assistant.ui.pages.review_details import AttachBox, DetailsBox
 from assistant.ui.pages.review_editor import EmailEditor
 from assistant.ui.pages.review_exports import ExportActions
+from assistant.ui.pages.review_pictures import PictureActions
 from assistant.ui.pages.review_send import SendActions
 from assistant.ui.pages.send_step import SendStep
 from assistant.ui.widgets.labels import Heading, ToneLabel, WrapLabel
@@ -47,8 +49,9 @@ SYNC_SCAN_CHARS = 20_000  # a body up to this long is checked on every key (a fe
 SCAN_PAUSE_MS = 300  # a longer one once typing pauses this long
 
 
-class ReviewPage(SendActions, ExportActions, QWidget):
+class ReviewPage(PictureActions, SendActions, ExportActions, QWidget):
     closed = Signal()
+    picture_checked = Signal(str, object)  # (picture key, PictureCheck) from the thread that read it
     scan_done = Signal(int, list)  # (edit version, findings) from the thread that checked a long body
     attachments_changed = Signal()  # added, removed, ticked in or out, redacted (autosave keeps copies)
     edits_changed = Signal()  # wording, a detail tick or the email language changed (autosave keeps them)
@@ -65,7 +68,8 @@ class ReviewPage(SendActions, ExportActions, QWidget):
         self._scan_thread: threading.Thread | None = None
         self.scan_done.connect(self._on_scan_done)
         self._build_ui()
-        self.review = ReviewModel(catalog, session, locale, self)
+        self.review = ReviewModel(catalog, session, locale, self, PictureChecks(self.recogniser))
+        self.picture_checked.connect(self._on_picture_checked)
         self._build_send()
         self._render()
         self._connect()
@@ -161,6 +165,8 @@ class ReviewPage(SendActions, ExportActions, QWidget):
         self.attach_list.remove_requested.connect(self.remove_attachment)
         self.attach_list.include_toggled.connect(review.set_file_included)
         self.checklist_box.toggled.connect(review.confirm_checklist)
+        self.attach_group.pictures.remove_requested.connect(self.remove_attachment)
+        self.attach_group.pictures.confirm_toggled.connect(self._on_picture_confirmed)
 
     # ---- texts ---------------------------------------------------------------------------------------------
     def retranslate(self, locale) -> None:
@@ -172,6 +178,7 @@ class ReviewPage(SendActions, ExportActions, QWidget):
         self.editor.show_exchange_hint(self.review.for_exchange)
         for box in (self.details_group, self.attach_group):
             box.retranslate(ui)
+        self.send.set_locale(self.texts.locale)  # the UI language's common webmail services first
         self.send_step.retranslate(ui, self._where())
         self._show_stage()
         self.details_group.fill(self.review.details(self.texts.locale), self.review.excluded)
@@ -187,7 +194,7 @@ class ReviewPage(SendActions, ExportActions, QWidget):
         self.editor.show_language(review.email_locale)
         self.editor.show_bilingual(review.bilingual)
         self.bilingual_box.setEnabled(review.bilingual_available)
-        self.attach_group.show_files(review.files.entries)
+        self.start_picture_checks()
         self.details_group.fill(review.details(self.texts.locale), review.excluded)
 
     def _show_draft(self) -> None:
@@ -267,13 +274,13 @@ class ReviewPage(SendActions, ExportActions, QWidget):
         """Add files (pictures re-encoded without metadata); returns the problems shown to the user."""
         refused = self.review.add_files(paths)
         problems = [self.texts.ui(f"review.attach.error.{exc.code}", **exc.params) for exc in refused]
-        self.attach_group.show_files(self.review.files.entries)
+        self.start_picture_checks()
         self._show_error("\n".join(problems))
         return problems
 
     def remove_attachment(self, index: int) -> None:
         if self.review.remove_file(index):
-            self.attach_group.show_files(self.review.files.entries)
+            self.show_pictures()
 
     def included_files(self) -> tuple[att.Attachment, ...]:
         return self.review.included_files()
@@ -286,7 +293,7 @@ class ReviewPage(SendActions, ExportActions, QWidget):
         if redaction.part in TEXT_PARTS:
             self.editor.replace(redaction.part, redaction.start, redaction.end, redaction.placeholder)
         else:
-            self.attach_group.show_files(self.review.files.entries)
+            self.start_picture_checks()  # a redacted file is new bytes
         self._show_hits()  # marks again, now that the widget shows the text the hits were found in
 
     def accept_hit(self, index: int) -> None:

@@ -12,6 +12,7 @@ from assistant.email import attachments as att
 from assistant.email.draft import Detail
 from assistant.ui.widgets.attachment_list import AttachmentList
 from assistant.ui.widgets.labels import WrapLabel
+from assistant.ui.widgets.picture_checks import PictureChecks, status
 
 
 def _short(value: str, keep: int = 30) -> str:
@@ -79,10 +80,14 @@ class AttachBox(QGroupBox):
         super().__init__(parent, objectName="attachments_group")
         self._shown: list[tuple[att.Attachment, bool]] = []  # (file, included), in the order shown
         self.list = AttachmentList()
+        self.pictures = PictureChecks()
         self.checklist = WrapLabel()
         self.checklist_box = QCheckBox(objectName="checklist_confirm")
+        self._rows: list = []
+        self._ui = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addWidget(self.pictures)
         layout.addWidget(self.checklist)
         layout.addWidget(self.checklist_box)
 
@@ -93,8 +98,18 @@ class AttachBox(QGroupBox):
                             ui("review.attach.cleaned"), ui("review.attach.shrunk"))
         self.checklist.setText(ui("review.attach.checklist"))
         self.checklist_box.setText(ui("review.attach.checklist_confirm"))
-        self.list.set_items(self._shown)
+        self._ui = ui
+        self._show()
 
-    def show_files(self, entries: Sequence[tuple[att.Attachment, bool]]) -> None:
-        self._shown = list(entries)
-        self.list.set_items(self._shown)
+    def show_files(self, entries: Sequence[tuple[att.Attachment, bool]], rows: Sequence = (), ui=None) -> None:
+        """The files, and with `rows` (file, included, verdict, confirmed) what each picture was found to show."""
+        self._shown, self._rows = list(entries), list(rows)
+        self._ui = ui or self._ui
+        self._show()
+
+    def _show(self) -> None:
+        ui = self._ui
+        notes = [status(r[2], r[0], ui) for r in self._rows] if ui and len(self._rows) == len(self._shown) else None
+        self.list.set_items(self._shown, notes)
+        if ui is not None:
+            self.pictures.show_rows(self._rows, ui)

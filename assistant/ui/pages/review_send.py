@@ -138,6 +138,9 @@ class SendActions:
         elif blocker is Blocker.NO_RECIPIENT:
             self._show_error(ui("send.no_recipient"), near=self.secret_box)
             self.to_edit.setFocus()
+        elif blocker in (Blocker.PICTURE_REFUSED, Blocker.PICTURE_PENDING, Blocker.PICTURE_UNCHECKED):
+            self._show_error(ui(f"review.attach.ocr.blocked_{blocker.value.removeprefix('picture_')}"),
+                             near=self.attach_group.pictures)
         elif blocker is Blocker.CHECKLIST:
             self._show_error(ui("review.attach.checklist_needed"), near=self.checklist_box)
             self.checklist_box.setFocus()

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.send import Action, Part, Route, SendModel, Webmail
+from assistant.app.send import Action, Part, Route, SendModel
 from assistant.ui.pages.review_exports import ExportBox
 from assistant.ui.widgets.labels import Heading, ToneLabel, WrapLabel
 from assistant.ui.widgets.scroll import VScroll
 from assistant.ui.widgets.wrap_button import WrapButton
 
-ROUTES = (Route.WEBMAIL, Route.MAIL_APP, Route.IN_APP)  # the one most people have first
+HINT_PROVIDERS = 3  # the webmail route's hint names the UI language's three most used services
+PROVIDER_COLUMNS = 4  # radio buttons per row: seven services in one row would not fit a narrow window
 
 
 class SendStep(VScroll):
@@ -48,7 +49,7 @@ class SendStep(VScroll):
         self.routes_heading = Heading(scale=1.1)
         self.route_buttons: dict[Route, WrapButton] = {}
         group = QButtonGroup(self)
-        for route in ROUTES:
+        for route in model.routes:
             button = WrapButton(large=True)
             button.setObjectName(f"route_{route}")
             button.setCheckable(True)
@@ -57,17 +58,14 @@ class SendStep(VScroll):
             group.addButton(button)
             self.route_buttons[route] = button
         self.provider_label = QLabel()
-        self.provider_buttons: dict[Webmail, QRadioButton] = {}
-        providers = QHBoxLayout()
-        providers.addWidget(self.provider_label)
-        for provider in Webmail:
-            radio = QRadioButton(objectName=f"webmail_{provider}")
-            radio.toggled.connect(lambda on, p=provider: on and self.webmail_chosen.emit(str(p)))
-            providers.addWidget(radio)
-            self.provider_buttons[provider] = radio
-        providers.addStretch(1)
-        self.providers = QWidget()
-        self.providers.setLayout(providers)
+        self.provider_buttons: dict[str, QRadioButton] = {}  # provider id → its button, in the locale's order
+        self.provider_group = QButtonGroup(self)
+        self.providers = QWidget(objectName="webmail_providers")
+        self.provider_grid = QGridLayout(self.providers)
+        self.provider_grid.setContentsMargins(0, 0, 0, 0)
+        self.provider_grid.addWidget(self.provider_label, 0, 0, 1, PROVIDER_COLUMNS)
+        self.provider_grid.setColumnStretch(PROVIDER_COLUMNS, 1)
+        self._place_providers()
         self.steps_heading = Heading(scale=1.1)
         self.steps_box = QWidget(objectName="send_steps")
         self.steps_grid = QGridLayout(self.steps_box)
@@ -123,9 +121,12 @@ class SendStep(VScroll):
         self._ui, self._where = ui, where
         self.intro.setText(ui("send.intro"))
         self.routes_heading.setText(ui("send.routes_heading"))
+        providers = ui("send.provider_separator").join(ui(f"send.webmail.{p}")
+                                                       for p in self.model.provider_ids[:HINT_PROVIDERS])
         for route, button in self.route_buttons.items():
-            button.set_texts(ui(f"send.route.{route}"), ui(f"send.route.{route}_hint", where=where))
+            button.set_texts(ui(f"send.route.{route}"), ui(f"send.route.{route}_hint", where=where, providers=providers))
         self.provider_label.setText(ui("send.provider_label"))
+        self._place_providers()
         for provider, radio in self.provider_buttons.items():
             radio.setText(ui(f"send.webmail.{provider}"))
             radio.setAccessibleName(radio.text())
@@ -149,8 +150,8 @@ class SendStep(VScroll):
         for route, button in self.route_buttons.items():
             button.setChecked(model.route is route)
         self.providers.setVisible(model.route is Route.WEBMAIL)
-        radio = self.provider_buttons[model.webmail]
-        if not radio.isChecked():
+        radio = self.provider_buttons.get(model.webmail)
+        if radio is not None and not radio.isChecked():
             radio.blockSignals(True)
             radio.setChecked(True)
             radio.blockSignals(False)
@@ -173,6 +174,24 @@ class SendStep(VScroll):
         self.follow_up.set_texts(ui("send.done.first_email" if follow else "send.done.follow_up"),
                                  "" if follow else ui("send.done.follow_up_hint"))
         self.follow_up.setVisible(record is not None and record.can_follow_up)
+
+    def _place_providers(self) -> None:
+        """One radio button per webmail service, in the model's order (the UI language's common ones first)."""
+        order = self.model.provider_ids
+        if tuple(self.provider_buttons) == order:
+            return
+        for provider in order:
+            if provider not in self.provider_buttons:
+                radio = QRadioButton(objectName=f"webmail_{provider}")
+                radio.toggled.connect(lambda on, p=provider: on and self.webmail_chosen.emit(p))
+                self.provider_group.addButton(radio)
+                self.provider_buttons[provider] = radio
+            self.provider_grid.removeWidget(self.provider_buttons[provider])
+        self.provider_buttons = {p: self.provider_buttons[p] for p in order}
+        for index, radio in enumerate(self.provider_buttons.values()):
+            self.provider_grid.addWidget(radio, 1 + index // PROVIDER_COLUMNS, index % PROVIDER_COLUMNS)
+            if index:
+                QWidget.setTabOrder(list(self.provider_buttons.values())[index - 1], radio)
 
     def _render_steps(self) -> None:
         ui, model = self._ui, self.model

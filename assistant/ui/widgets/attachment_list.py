@@ -69,14 +69,17 @@ class AttachmentList(QWidget):
         self._include = include
         self._notes = (cleaned, shrunk)
 
-    def set_items(self, items: list[tuple[Attachment, bool]]) -> None:
-        """Show `items` (attachment, included) in order; keeps the current row when possible."""
+    def set_items(self, items: list[tuple[Attachment, bool]], checks: list[str] | None = None) -> None:
+        """Show `items` (attachment, included) in order, with what each picture's check found; keeps the current
+        row when possible."""
         row = self.list.currentRow()
         self._filling = True
         try:
             self.list.clear()
-            for attachment, included in items:
+            for i, (attachment, included) in enumerate(items):
                 notes = [human_size(attachment.size)]
+                if checks:
+                    notes.append(checks[i])
                 if attachment.cleaned:
                     notes.append(self._notes[0])
                 if attachment.shrunk:

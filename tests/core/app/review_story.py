@@ -113,6 +113,9 @@ def run(folder: Path) -> None:
 
     # the person fixes the recipient, ticks the screenshot checklist and saves the draft
     again.set_to(catalog.profile.support_email)
+    assert again.blockers(Exit.EML) == [Blocker.PICTURE_PENDING, Blocker.CHECKLIST]  # restored pictures are read again
+    again.pictures.run_now(again.included_files())  # the OCR engine (a plain screen: nothing found)
+    again.confirm_unchecked_picture(0, True)  # where no OCR is installed, the person says they looked at it
     assert again.blockers(Exit.EML) == [Blocker.CHECKLIST]
     again.confirm_checklist(True)
     ready = again.prepare(Exit.EML).message

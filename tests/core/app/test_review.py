@@ -154,6 +154,9 @@ def test_a_screenshot_is_cleaned_listed_and_needs_the_checklist(review, tmp_path
     assert included and picture.cleaned and "转账记录.png" in review.body and fired
     with Image.open(io.BytesIO(picture.data)) as cleaned:
         assert not cleaned.getexif()
+    assert review.blockers(Exit.EML) == [Blocker.PICTURE_PENDING, Blocker.CHECKLIST]
+    review.pictures.run_now(review.included_files())
+    review.confirm_unchecked_picture(0, True)  # where no OCR is installed, the person says they looked at it
     assert review.blockers(Exit.EML) == [Blocker.CHECKLIST] and review.blockers(Exit.TXT) == []
     review.confirm_checklist(True)
     assert review.prepare(Exit.EML).message.attachments == (picture,)

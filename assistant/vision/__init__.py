@@ -1,0 +1,1 @@
+"""What a picture shows, read offline: text recognition, recovery-phrase pictures, fields from a screenshot."""
