@@ -235,8 +235,9 @@ def check_pictures(files, confirmed_unchecked: bool) -> int:
                   f"({result.detail}). Remove it: real support never needs it.", file=sys.stderr)
             status = BLOCKED
         elif result.state is PictureState.UNCHECKED and not confirmed_unchecked:
-            why = "text recognition is not installed (the ocr extra)" if result.detail == "unavailable" else \
-                "its text could not be read"
+            why = {"unavailable": "text recognition is not installed (the ocr extra)",
+                   "doubtful": "it shows a long code that may be a private key or a transaction hash"}.get(
+                result.detail, "its text could not be read")
             print(f"error: blocked: nothing was written: the picture {item.filename} could not be checked for a "
                   f"recovery phrase, because {why}. Look at it: if it shows no recovery phrase, private key or "
                   "password, run again with --confirm-unchecked-pictures.", file=sys.stderr)

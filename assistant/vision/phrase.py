@@ -34,11 +34,12 @@ _KEY_LABEL = re.compile(r"private\s*key|secret\s*key|私钥|私鑰|秘密鍵|개
 _HEXISH = re.compile(r"(?:0x)?[0-9a-fA-FOolIiSs]{8,}")
 _SLIPS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "S": "5", "s": "5"})
 # A backup page's shape even when its words cannot be read (kana, hangul, a script the model lacks): list numbers
-# 1, 2, 3 … each with at most one short word beside it.
+# 1, 2, 3 … each alone or beside a fragment of at most 3 characters (what an unreadable word comes out as; readable
+# list words are judged by the rules above, and a numbered list of real words or Chinese phrases is no phrase grid).
 # A list number needs its mark ("7." "7)" "#7" "(7)") or a word glued to it: bare numbers are dates and keypads.
-_SLOT = re.compile(r"\s*(?:[#(（](\d{1,2})[)）]?|(\d{1,2})[.)）、．])\s*(?!\d)(\S{0,12})\s*|\s*(\d{1,2})([^\W\d_]{1,12})\s*")
+_SLOT = re.compile(r"\s*(?:[#(（](\d{1,2})[)）]?|(\d{1,2})[.)）、．])\s*(?!\d)(\S{0,3})\s*|\s*(\d{1,2})([^\W\d_]{1,3})\s*")
 SLOTS = 10  # distinct list numbers 1-24, each alone or beside one short word: a numbered phrase grid
-_BARE_SLOT = re.compile(r"\s*(\d{1,2})\s*(?:\s(?!\d)\S{1,12})?\s*")  # "07" or "7 word": counted under a phrase heading
+_BARE_SLOT = re.compile(r"\s*(\d{1,2})\s*(?:\s(?!\d)\S{1,3})?\s*")  # "07" or "7 word": counted under a phrase heading
 _ENGLISH_UI = frozenset({"amount", "network", "address", "confirm", "total", "wallet", "coin", "detail", "success",
                          "transfer", "fee", "time", "type", "status", "receive", "send", "copy", "cancel", "token"})
 

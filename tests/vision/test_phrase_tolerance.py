@@ -183,3 +183,28 @@ def test_numbers_of_public_screens_are_not_taken_for_list_numbers():
                   *[f"{n}. 记下页面上显示的版本号和时间" for n in range(3, 13)]], columns=1)
     for lines in (details, date_picker, steps):
         assert not judge(lines).refused, [line.text for line in lines]
+
+
+def test_a_short_numbered_list_of_chinese_steps_or_english_tips_is_no_phrase_grid():
+    faq = grid(["常见问题"] + [f"{n}.{step}" for n, step in enumerate(
+        ["打开钱包", "点击我的", "进入设置", "关于我们", "查看版本", "返回首页", "选择资产", "交易记录", "复制哈希", "打开浏览器",
+         "粘贴搜索", "查看状态"], 1)], columns=1)
+    assert not judge(faq).refused
+
+
+def reading_of(*texts: str):
+    from assistant.vision.engine import Reading, ReadStatus
+
+    return lambda _data: Reading(ReadStatus.READ, tuple(grid(list(texts), columns=1)))
+
+
+def test_an_unlabelled_long_hex_code_is_never_passed_silently():
+    """The text firewall asks about a bare 64-hex code (a key, or a transaction hash): a picture of one is not
+    "clear" either, the person must look and confirm; under a transaction label it passes."""
+    from assistant.vision.check import PictureState, check_picture
+
+    code = random.Random(41).randbytes(32).hex()
+    bare = check_picture(b"", recognise=reading_of("备忘录", "11月29日 22:10", code))
+    assert bare.state is PictureState.UNCHECKED and bare.detail == "doubtful"
+    labelled = check_picture(b"", recognise=reading_of("交易详情", "交易哈希", code, "状态 成功"))
+    assert labelled.state is PictureState.CLEAR
