@@ -132,7 +132,11 @@ def _latin_cells(lines: Sequence[Sequence[Line]], lang: str) -> tuple[list[_Cell
             while i < len(tokens):
                 t = tokens[i]
                 if t.isdigit():
-                    number = int(t) if 1 <= int(t) <= 24 else None
+                    # A phrase cell holds one word; "3. Check network" is a numbered tip, not a cell.
+                    segment = 0
+                    while i + 1 + segment < len(tokens) and not tokens[i + 1 + segment].isdigit():
+                        segment += 1
+                    number = int(t) if 1 <= int(t) <= 24 and segment <= 1 else None
                     i += 1
                     continue
                 word = match(t, lang, loose=number is not None)

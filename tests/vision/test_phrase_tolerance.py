@@ -208,3 +208,9 @@ def test_an_unlabelled_long_hex_code_is_never_passed_silently():
     assert bare.state is PictureState.UNCHECKED and bare.detail == "doubtful"
     labelled = check_picture(b"", recognise=reading_of("交易详情", "交易哈希", code, "状态 成功"))
     assert labelled.state is PictureState.CLEAR
+
+
+def test_numbered_tips_of_a_few_list_words_each_are_no_phrase():
+    tips = ["Backup", "Verify address", "Update app", "Check network", "Use hardware", "Avoid airdrops", "Cancel approvals",
+            "Test small amount", "Ignore urgent DMs", "Stay calm"]
+    assert not judge(grid(["Top 10 wallet tips"] + [f"{n}. {tip}" for n, tip in enumerate(tips, 1)], columns=1)).refused
