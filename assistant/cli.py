@@ -103,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     return module.run(args)
 
 
+def gui_entry() -> int:
+    """The `wallet-support-gui` program: the window, with the same options as `wallet-support` (e.g. --locale)."""
+    return main(sys.argv[1:])
+
+
 def gui_main(locale: str | None = None) -> int:
     from assistant.ui.platform_check import check_or_explain  # Qt-free: runs before Qt can abort
 

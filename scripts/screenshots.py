@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("WSA_DATA_DIR", tempfile.mkdtemp(prefix="wsa-shots-"))
 
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from assistant.content.catalog import load_catalog  # noqa: E402
@@ -110,8 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     urgent = session_at(catalog, lambda n, s: n.kind is NodeKind.OUTCOME and n.outcome is OutcomeKind.URGENT)
 
     def settle() -> None:
-        for _ in range(3):
+        for _ in range(3):  # layouts that grow to their text need a few rounds (more after a palette change)
             app.processEvents()
+            QTest.qWait(20)
 
     def shot(window: MainWindow, name: str) -> None:
         settle()

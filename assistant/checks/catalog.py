@@ -4,6 +4,7 @@ Codes (content/README.md explains each with an example):
   E001 TOML syntax            E002 encoding / BOM / unreadable   E003 control character
   E004 key defined twice in a file                                E005 text key defined in two files of a locale
   E010-E017 flow structure and graph (assistant/flows/parse.py)
+  E018 E019 E026 E027 body variants: unknown node or choice, not asked before, differs from the source, unreadable
   W002 byte-order mark or CRLF line ends (the file is still used)
   E020 missing source text    W020 missing translation   W021 obsolete text   W022 outdated translation
   E023 unknown guide          E024 texts or links for a flow whose file is gone (check_flow_references)
@@ -11,6 +12,7 @@ Codes (content/README.md explains each with an example):
   E035 literal \n
   E040-E045 raw HTML, invisible characters, links, the phishing guard, translated glossary names (checks.text)
   W040 glossary name lost     W050-W056 typography per language, untranslated text, Markdown, accelerators
+  E046 W057 jargon.toml: an incomplete entry; a text using jargon its language does not explain (checks.jargon)
   W053 an ignore comment that cannot apply
 
 A translator silences a deliberate exception with a comment (see IGNORABLE):
@@ -32,7 +34,7 @@ from assistant.problems import Problem, Severity
 from assistant.toml_positions import Line, duplicate_at, line_unit, scan
 
 IGNORABLE = frozenset({"E033", "E035", "E040", "E041", "E042", "E043", "E044", "E045", "W040", "W050", "W051", "W052",
-                       "W054", "W055", "W056"})
+                       "W054", "W055", "W056", "W057"})
 TOKEN_ONLY = frozenset({"E042", "E043", "E044"})  # a whole-value ignore once hid a real number change
 _IGNORE = re.compile(r"check:\s*ignore\[((?:[^\]\"]|\"[^\"]*\")*)\]")
 _IGNORE_ITEM = re.compile(r"\s*([A-Za-z]\d{3})\s*(?::\s*(?:\"([^\"]*)\"|([^,]*?)))?\s*(?:,|$)")
@@ -279,13 +281,17 @@ def check_catalog(catalog: Catalog, locale: str | None = None) -> tuple[list[Pro
     problems = [p for p in catalog.problems if not any(d in p.path.parents for d in others)]
     problems = check_duplicates(catalog, locales, problems)
     problems += check_coverage(catalog, locales)
+    from assistant.checks.jargon import check_jargon
     from assistant.checks.references import check_flow_references
     from assistant.checks.templates import check_templates
     from assistant.checks.text import check_texts
+    from assistant.checks.variants import check_variants
 
     problems += check_templates(catalog, locales)
     problems += check_texts(catalog, locales)
     problems += check_flow_references(catalog, locales)
+    problems += check_variants(catalog, locales)
+    problems += check_jargon(catalog, locales)
     dirs = {locale_dir(catalog, code) for code in locales}
     kept, ignored = apply_ignores(problems, [path for path in catalog.sources if path.parent in dirs])
     return sorted(set(kept), key=lambda p: (str(p.path), p.line, p.col, p.code, p.message)), ignored

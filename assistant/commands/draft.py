@@ -140,7 +140,7 @@ def run(args) -> int:
         return USAGE_ERROR
     outcome = session.current
     if outcome.outcome is OutcomeKind.RESOLVED:
-        print(f"{texts.node_title(flow.id, outcome.id)}\n\n{texts.node_body(flow.id, outcome.id)}")
+        print(f"{texts.node_title(flow.id, outcome.id)}\n\n{texts.node_body(flow.id, outcome.id, session.answers)}")
         print("(this path ends resolved: no support request is needed)", file=sys.stderr)
         return 0
     return export(session, catalog, locale, args)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.content.variants import Variant, is_condition_key, read_variants
 from assistant.content.webmail import Webmail
 from assistant.errors import ContentError
 from assistant.flows.model import Flow, NodeKind
@@ -79,6 +80,8 @@ class Catalog:
     shared_nodes: dict[str, str] = field(default_factory=dict)
     fallbacks_logged: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)
     webmail: Webmail = field(default_factory=Webmail)  # the send step's webmail services (content/webmail.toml)
+    # locale → "<flow or part>.nodes.<id>" → its body variants, in file order (assistant.content.variants)
+    variants: dict[str, dict[str, tuple[Variant, ...]]] = field(default_factory=dict)
 
     def chain(self, locale: str) -> list[str]:
         """The locale, its explicit fallbacks, then the source locale; unknown locales use the source."""
@@ -148,6 +151,15 @@ class Catalog:
         if found is None:
             return ()
         return (found.value,) if isinstance(found.value, str) else found.value
+
+    def variants_of(self, base: str) -> tuple[Variant, ...]:
+        """The body variants of node text `base` ("<flow>.nodes.<id>"), as the source language defines them:
+        the flow's own when it words the node itself, else the shared part's."""
+        source = self.variants.get(self.source_locale, {})
+        if f"{base}.body" in self.texts.get(self.source_locale, {}) or base in source:
+            return source.get(base, ())
+        shared = self.shared_key(base)
+        return source.get(shared, ()) if shared else ()
 
     @property
     def profile(self) -> Profile:
@@ -240,11 +252,12 @@ def _load(content_dir: Path) -> Catalog:
     flows = dict(sorted(flows.items(), key=lambda kv: (kv[1].order, kv[0])))
 
     texts: dict[str, dict[str, TextEntry]] = {}
+    variants: dict[str, dict[str, tuple[Variant, ...]]] = {}
     locks: dict[str, dict[str, str]] = {}
     unit_hashes: dict[str, str] = {}
     for code in locales:
         folder = content_dir / "locales" / code
-        texts[code], locks[code] = {}, {}
+        texts[code], locks[code], variants[code] = {}, {}, {}
         if not folder.is_dir():
             problems.append(Problem(content_dir / "locales.toml", 1, 1, Severity.ERROR, "E020",
                                     f"locale {code!r} is enabled but {folder.name}/ does not exist; create content/locales/{code}/"))
@@ -254,11 +267,13 @@ def _load(content_dir: Path) -> Catalog:
             if src is None:
                 continue
             hashes = _flatten_texts(src, texts[code], locks[code])
+            found = read_variants(src.data, path, src.line_of)
+            variants[code].update({".".join((path.stem, *at)): v for at, v in found.items()})
             if code == source_locale:
                 unit_hashes.update(hashes)
     return Catalog(content_dir, source_locale, locales, flows, disabled, texts, locks, unit_hashes,
                    frozenset(critical), profiles, default_profile, link_domains, problems, sources, shared,
-                   webmail=webmail)
+                   webmail=webmail, variants=variants)
 
 
 def units(data: dict) -> dict[tuple[str, ...], dict]:
@@ -288,6 +303,8 @@ def _flatten_texts(src: TomlSource, out: dict[str, TextEntry], locks: dict[str, 
         for key, value in table.items():
             here = (*path, key)
             unit = ".".join((stem, *unit_of(here)))
+            if is_condition_key(here):
+                continue  # a variant's condition is structure (Catalog.variants), not text to translate
             if isinstance(value, dict):
                 walk(value, here)
             elif key == LOCK_KEY and len(here) == len(unit_of(here)) + 1 and isinstance(value, str):

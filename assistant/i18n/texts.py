@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from string import Formatter
 
 from assistant.content.catalog import Catalog
+from assistant.flows.conditions import all_hold
 from assistant.flows.model import STEP_SOLVED, STEP_UNSOLVED, NodeKind
 
 log = logging.getLogger(__name__)
+VARIANTS_MARK = "{variants}"  # a line of a body where its applicable variants go (assistant.content.variants)
 
 
 _PARAM_KEYS = {"another network": "another_network", "another EVM network": "another_evm_network", "other": "other",
@@ -53,8 +56,19 @@ class Texts:
     def node_title(self, flow_id: str, node_id: str) -> str:
         return self.get(f"{flow_id}.nodes.{node_id}.title", node_id)
 
-    def node_body(self, flow_id: str, node_id: str) -> str:
-        return self.get(f"{flow_id}.nodes.{node_id}.body")
+    def node_body(self, flow_id: str, node_id: str, answers: Mapping[str, object] | None = None) -> str:
+        """The body with each variant whose condition holds for `answers` (the path so far): in place of a line
+        `{variants}` (its own line, e.g. the first item of a list), else after the body. Without answers (a
+        preview of the node on its own) only the text every path shows."""
+        base = f"{flow_id}.nodes.{node_id}"
+        body = self.get(f"{base}.body")
+        shown: list[str] = []
+        if answers is not None:
+            shown = [self.get(f"{base}.variants.{v.id}.body").strip("\n") for v in self.catalog.variants_of(base)
+                     if not v.problem and all_hold(v.conditions, answers)]
+        if VARIANTS_MARK in body:
+            return body.replace(VARIANTS_MARK, "\n".join(s for s in shown if s))
+        return "\n\n".join(p.strip("\n") for p in [body, *shown] if p.strip())
 
     def choice(self, flow_id: str, node_id: str, choice_id: str, kind: NodeKind = NodeKind.QUESTION) -> str:
         own = self.get(f"{flow_id}.nodes.{node_id}.choices.{choice_id}")

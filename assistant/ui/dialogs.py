@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
+from assistant.i18n.jargon import explanations
 from assistant.i18n.texts import Texts
 from assistant.ui.widgets.labels import Heading
 from assistant.ui.widgets.markdown_view import MarkdownView
@@ -71,7 +72,7 @@ class GuideDialog(QDialog):
         title = texts.guide_title(self.guide_id)
         self.setWindowTitle(title)
         self.heading.setText(title)
-        self.body.set_markdown(texts.guide_body(self.guide_id), self._allowed)
+        self.body.set_markdown(texts.guide_body(self.guide_id), self._allowed, explanations(texts))
         self.body.setAccessibleName(title)
 
 

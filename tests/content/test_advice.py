@@ -18,6 +18,7 @@ import pytest
 from assistant.content.search import SearchIndex
 from assistant.flows.engine import Session
 from assistant.flows.model import NodeKind, OutcomeKind
+from assistant.i18n.texts import Texts
 from tests.content.test_flows_content import FLOWS, Walk, walk_all
 
 LOCALES = ("zh-CN", "en", "zh-TW")
@@ -209,7 +210,9 @@ def test_a_deposit_on_a_memo_chain_asks_for_the_memo_and_names_the_chain(catalog
 def test_a_txid_found_on_another_explorer_means_switch_network(catalog):
     flow = catalog.flows["stuck_withdrawal"]
     assert [r.to for r in flow.node("txid_not_found").choice("other_network").routes] == ["check_network"]
-    assert "BscScan" in catalog.text("en", "stuck_withdrawal.nodes.txid_not_found.body")
+    words = Texts(catalog, "en")
+    assert "BscScan" in words.node_body("stuck_withdrawal", "txid_not_found", {"network": "ethereum"})
+    assert "BscScan" not in words.node_body("stuck_withdrawal", "txid_not_found", {"network": "tron"})
 
 
 def test_bridges_wrong_network_sends_and_usdc_e_are_covered(catalog):
@@ -217,7 +220,7 @@ def test_bridges_wrong_network_sends_and_usdc_e_are_covered(catalog):
     assert "wrong_network" in {c.id for c in catalog.flows["lost_wallet"].node("wrong_address").choices}
     for locale in LOCALES:
         assert "7" in catalog.text(locale, "stuck_withdrawal.nodes.bridge_status.body")
-        assert "USDC.e" in catalog.text(locale, "stuck_withdrawal.nodes.check_network.body")
+        assert "USDC.e" in Texts(catalog, locale).node_body("stuck_withdrawal", "check_network", {"network": "arbitrum"})
         assert "USDC.e" in catalog.text(locale, "login_failure.nodes.display_fix.body")
 
 
@@ -354,3 +357,4 @@ def test_after_a_swapped_address_what_is_left_is_moved_from_a_clean_device(walks
 def test_a_drained_native_coin_means_a_sweeper_and_no_fee_top_ups(catalog, locale, never_top_up, old):
     body = catalog.text(locale, "_safety_gate.nodes.leak_act_now.body")
     assert never_top_up in body and old not in body
+

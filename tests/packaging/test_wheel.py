@@ -38,9 +38,15 @@ def test_wheel_declares_both_entry_points(wheel):
     with zipfile.ZipFile(wheel) as archive:
         text = archive.read(entry_points).decode()
     assert "wallet-support = assistant.cli:main" in text
-    assert "wallet-support-gui = assistant.cli:gui_main" in text
+    assert "wallet-support-gui = assistant.cli:gui_entry" in text
 
 
 def test_wheel_holds_no_stray_files(wheel):
     stray = [n for n in names(wheel) if "__pycache__" in n or n.endswith(".pyc") or n.startswith(("tests/", "content/"))]
     assert stray == []
+
+
+def test_wheel_carries_the_app_icon_and_the_home_page_problem_icons(wheel):
+    icons = {n.removeprefix("assistant/ui/icons/") for n in names(wheel) if n.startswith("assistant/ui/icons/")}
+    assert {f"problem-{flow}.svg" for flow in ("login_failure", "pending_transaction", "stuck_withdrawal", "lost_wallet")} <= icons
+    assert any(n.endswith("-16.png") for n in icons)

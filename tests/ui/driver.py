@@ -90,7 +90,7 @@ def check_node_text(window, texts: Texts) -> None:
     assert window.stack.currentWidget() is page
     assert view.title.text() == texts.node_title(flow_id, node.id)
     assert page.flow_label.text() == texts.flow_title(flow_id)
-    assert view.body.markdown() == texts.node_body(flow_id, node.id)
+    assert view.body.markdown() == texts.node_body(flow_id, node.id, session.answers)
     assert window.safety.text() == texts.ui("safety.line")
     if node.kind in (NodeKind.QUESTION, NodeKind.STEP):
         visible = [c.id for c in session.visible_choices(node)]

@@ -131,3 +131,41 @@ def test_tab_order_follows_the_screen_from_resume_to_search(make_window):
             order[-1] = order[-1].nextInFocusChain()
     assert order[1:-1] == [b for b in home.flow_buttons.values() if b.isEnabled()]
     assert order[-1] is home.search
+
+
+def test_each_problem_has_its_own_icon_in_the_button_text_colour_and_keeps_its_name(make_window, catalog):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from assistant.ui.pages.home import problem_icon
+    from assistant.ui.style import dark_palette
+
+    window = make_window("zh-CN")
+    buttons = window.home.flow_buttons
+    texts = Texts(catalog, "zh-CN")
+    pictures = set()
+    for flow_id, button in buttons.items():
+        assert not button.picture().isNull(), flow_id
+        assert button.accessibleName() == texts.flow_title(flow_id)  # the picture is decoration only
+        image = button.picture().toImage()
+        pictures.add(bytes(image.constBits()))
+    assert len(pictures) == len(buttons) == 4  # four different drawings
+
+    def ink(color: str) -> set[str]:
+        image = problem_icon("lost_wallet", color, 48).toImage()
+        return {image.pixelColor(x, y).name() for x in range(48) for y in range(48) if image.pixelColor(x, y).alpha() == 255}
+
+    assert ink("#000000") == {"#000000"} and ink("#ffffff") == {"#ffffff"}
+    app = QApplication.instance()
+    before = app.palette()
+    app.setPalette(dark_palette())
+    try:
+        button = buttons["lost_wallet"]
+        light_text = button.palette().color(QPalette.ColorRole.ButtonText)
+        assert light_text.lightness() > 128  # a dark palette: light ink
+        image = button.picture().toImage()
+        inked = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())
+                 if image.pixelColor(x, y).alpha() == 255]
+        assert inked and all(c.name() == light_text.name() for c in inked)
+    finally:
+        app.setPalette(before)

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import resources
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from assistant.content.catalog import Catalog
@@ -12,6 +14,23 @@ from assistant.i18n.texts import Texts
 from assistant.ui.widgets.labels import Heading, WrapLabel
 from assistant.ui.widgets.scroll import VScroll
 from assistant.ui.widgets.wrap_button import WrapButton
+
+
+def problem_icon(flow_id: str, color: str, size: int, ratio: float = 1.0) -> QPixmap | None:
+    """The home-page icon of a problem (assistant/ui/icons/problem-<flow>.svg, drawn by scripts/make_icons.py),
+    painted in `color`; None for a flow without one."""
+    entry = resources.files("assistant.ui") / "icons" / f"problem-{flow_id}.svg"
+    try:
+        svg = entry.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    pixels = max(1, round(size * ratio))
+    svg = svg.replace("currentColor", color).replace('width="24" height="24"', f'width="{pixels}" height="{pixels}"', 1)
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(svg.encode("utf-8"), "SVG"):
+        return None
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
 
 
 class HomePage(QWidget):
@@ -82,6 +101,19 @@ class HomePage(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.retranslate(texts)
+        self._paint_icons()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._paint_icons()  # a dark or high-contrast palette, or larger text
+
+    def _paint_icons(self) -> None:
+        """Each problem's icon in the button text's colour, about two lines of text high."""
+        size = max(24, round(self.fontMetrics().height() * 1.9))
+        for flow_id, button in self.flow_buttons.items():
+            color = button.palette().color(QPalette.ColorRole.ButtonText).name()
+            button.set_icon(problem_icon(flow_id, color, size, self.devicePixelRatioF()))
 
     # public hooks ----------------------------------------------------------------------------------
     def set_resume_available(self, available: bool) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from assistant.flows.engine import Answer, Session
 from assistant.flows.model import Node, NodeKind, OutcomeKind
+from assistant.i18n.jargon import explanations
 from assistant.i18n.texts import Texts
 from assistant.ui.widgets.labels import Heading, WrapLabel
 from assistant.ui.widgets.markdown_view import MarkdownView
@@ -57,7 +58,8 @@ class NodeView(QWidget):
     def retranslate(self, texts: Texts) -> None:
         self.texts = texts
         self.title.setText(texts.node_title(self.flow_id, self.node.id))
-        self.body.set_markdown(texts.node_body(self.flow_id, self.node.id), self.allowed)
+        self.body.set_markdown(texts.node_body(self.flow_id, self.node.id, self.session.answers), self.allowed,
+                               explanations(texts))
         self.body.setAccessibleName(texts.node_title(self.flow_id, self.node.id))
         self.guides_label.setText(texts.ui("flow.guides"))
         for guide_id, button in self.guide_buttons.items():

@@ -6,8 +6,8 @@ out two word-wrapped labels inside itself and reports a height for its width.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 
 class WrapButton(QPushButton):
@@ -25,12 +25,22 @@ class WrapButton(QPushButton):
             bold = QFont()
             bold.setBold(True)
             self._title.setFont(bold)
-        layout = QVBoxLayout(self)
+        # An optional picture left of the texts (the home page's problems); decoration only, so the
+        # accessible name stays the title.
+        self._icon = QLabel(self)
+        self._icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._icon.hide()
+        layout = QHBoxLayout(self)
         pad = 14 if large else 8
         layout.setContentsMargins(pad, pad - 4, pad, pad - 4)
-        layout.setSpacing(2)
-        layout.addWidget(self._title)
-        layout.addWidget(self._summary)
+        layout.setSpacing(12)
+        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self._title)
+        texts.addWidget(self._summary)
+        layout.addLayout(texts, 1)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -44,6 +54,20 @@ class WrapButton(QPushButton):
         self.setAccessibleDescription(summary)
         self.setToolTip(summary)
         self.updateGeometry()
+
+    def set_icon(self, pixmap: QPixmap | None) -> None:
+        if pixmap is None or pixmap.isNull():
+            self._icon.clear()
+            self._icon.hide()
+        else:
+            self._icon.setPixmap(pixmap)
+            self._icon.setFixedSize(pixmap.deviceIndependentSize().toSize())
+            self._icon.show()
+        self.updateGeometry()
+
+    def picture(self) -> QPixmap:
+        """The icon shown left of the texts (a null pixmap when there is none)."""
+        return self._icon.pixmap()
 
     def title(self) -> str:
         return self._title.text()

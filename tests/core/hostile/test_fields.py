@@ -18,7 +18,7 @@ from assistant.validation.fields import FIELD_KINDS, validate_values
 DIRECTION = ["\u202e", "\u202d", "\u202a", "\u202b", "\u202c", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f",
              "\u061c"]
 VALUES = {"text": "gpj.exe 42", "multiline": "gpj.exe\n42", "amount": "42 USDT", "email": "a@example.com",
-          "version": "2.4.1", "ticket": "#318842", "url": "https://tokenpocket.pro/x", "exchange_uid": "35871942",
+          "version": "2.3.1", "ticket": "#318842", "url": "https://tokenpocket.pro/x", "exchange_uid": "35871942",
           "address": "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t", "tx_hash": "ab" * 32, "datetime": "2026-11-20 14:05 +08:00",
           "select": "a"}
 
