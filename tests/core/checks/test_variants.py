@@ -103,5 +103,5 @@ def test_variants_take_the_place_of_their_mark_inside_a_list(content_copy):
     catalog = load_catalog(content_copy, pseudo=False)
     body = Texts(catalog, "en").node_body("lost_wallet", "approval_urgent", {"network": "tron"})
     lines = body.strip().split("\n")
-    assert lines[0].startswith("1. ") and "tronscan.io" in lines[0] and lines[1].startswith("2. ")
+    assert lines[0].startswith("1. ") and "tronscan.org" in lines[0] and lines[1].startswith("2. ")
     assert "{variants}" not in body and "revoke.cash" not in body
