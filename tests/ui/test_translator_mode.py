@@ -268,13 +268,15 @@ def test_reload_runs_in_a_worker_with_a_visible_busy_state(qtbot, window, conten
     made meanwhile into one more run, so the last save is what it shows."""
     window.select_unit("ui.wsa_test", "en")
     en_ui = content / "locales" / "en" / "ui.toml"
+    window.watcher.blockSignals(True)  # only the reloads asked for below, not the watcher's after the save
     start = window.reload_count
     window.reload()
     assert window.busy and window.busy_bar.isVisibleTo(window) and not window.reload_button.isEnabled()
     assert window.statusBar().currentMessage() == window.ui("translator.reloading")
     assert not window.editor.isEnabled()  # no save against the content being replaced
     en_ui.write_text(en_ui.read_text(encoding="utf-8").replace("Test title", "Saved while busy"), encoding="utf-8")
-    window.reload()  # a second request while the first runs
+    window.reload()  # two more requests while the first runs: folded into one more run
+    window.reload()
     qtbot.waitUntil(lambda: not window.busy, timeout=60000)
     assert window.reload_count == start + 2
     assert "Saved while busy" in window.side_view.column_text(1)
