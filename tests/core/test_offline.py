@@ -6,14 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.offline_hook import REFUSE_NETWORK
+
 ROOT = Path(__file__).resolve().parents[2]
 
-CHILD = textwrap.dedent('''
-    import sys
-    def refuse_network(event, args):
-        if event.startswith(("socket.", "urllib.", "http.", "ftplib.", "smtplib.", "webbrowser.")):
-            raise RuntimeError("network use: " + event)
-    sys.addaudithook(refuse_network)
+CHILD = REFUSE_NETWORK + textwrap.dedent('''
 
     import tempfile
     from pathlib import Path

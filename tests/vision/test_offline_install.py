@@ -6,16 +6,12 @@ import textwrap
 from importlib import metadata
 from pathlib import Path
 
+from tests.offline_hook import REFUSE_NETWORK
 from tests.vision.conftest import require_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CHILD = textwrap.dedent('''
-    import sys
-    def refuse_network(event, args):
-        if event.startswith(("socket.", "urllib.", "http.", "ftplib.", "smtplib.", "webbrowser.")):
-            raise RuntimeError("network use: " + event)
-    sys.addaudithook(refuse_network)
+CHILD = REFUSE_NETWORK + textwrap.dedent('''
 
     from assistant.vision.check import check_picture
     from assistant.vision.fields import extract
