@@ -90,6 +90,7 @@ def _chosen_actions(parser: argparse.ArgumentParser, args: argparse.Namespace):
 
 
 def main(argv: list[str] | None = None) -> int:
+    started_as_program = argv is None
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
@@ -98,21 +99,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {bad}", file=sys.stderr)
         return 2
     if args.command in (None, "gui"):
-        return gui_main(args.ui_locale)
+        # Started as the program (no argument list handed in): the window may end the process itself.
+        return gui_main(args.ui_locale, end_process=started_as_program)
     module = importlib.import_module(f"assistant.commands.{args.command}")
     return module.run(args)
 
 
 def gui_entry() -> int:
     """The `wallet-support-gui` program: the window, with the same options as `wallet-support` (e.g. --locale)."""
-    return main(sys.argv[1:])
+    return main()
 
 
-def gui_main(locale: str | None = None) -> int:
+def gui_main(locale: str | None = None, *, end_process: bool = False) -> int:
     from assistant.ui.platform_check import check_or_explain  # Qt-free: runs before Qt can abort
 
     if problem := check_or_explain(locale):
         return problem
     from assistant.ui.app import run_app
 
-    return run_app(sys.argv[:1], locale)
+    return run_app(sys.argv[:1], locale, end_process=end_process)

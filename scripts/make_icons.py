@@ -58,6 +58,7 @@ CHECK_WIDTH = 40
 
 # The home page's problem icons: SVG shapes on a 24 × 24 grid, stroked in currentColor.
 PROBLEM_STROKE = 1.8
+PROBLEM_MASK_SIZE = 192  # px; the window scales it down (about 40 px at 100 %), or up on a 2x screen at 200 % text
 PROBLEM_ICONS = {
     "login_failure": (  # a closed padlock with its keyhole
         '<rect x="4.5" y="10.5" width="15" height="10" rx="2.2"/>',
@@ -163,9 +164,36 @@ def render(size: int) -> Image.Image:
     return image.resize((size, size), Image.Resampling.LANCZOS)
 
 
+def problem_mask(flow_id: str, size: int = PROBLEM_MASK_SIZE) -> Image.Image:
+    """A problem icon as a grey-scale coverage mask (white = stroke), for the window to paint in any colour.
+
+    The window reads this PNG instead of the SVG: Qt's PNG reader is built in, while SVG would load the
+    QtSvg library and its image plug-in on every start (about 2 MB and 2 ms) for four small pictures.
+    """
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(QByteArray(problem_svg(flow_id).replace("currentColor", "#ffffff").encode("utf-8")))
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    alpha = image.convertToFormat(QImage.Format.Format_Alpha8)
+    rows = bytes(alpha.constBits())
+    stride = alpha.bytesPerLine()
+    return Image.frombytes("L", (size, size), b"".join(rows[y * stride:y * stride + size] for y in range(size)))
+
+
 def outputs() -> dict[Path, bytes]:
     files: dict[Path, bytes] = {PACKAGING_DIR / f"{APP_ID}.svg": svg().encode("utf-8")}
     files.update({PNG_DIR / f"problem-{flow}.svg": problem_svg(flow).encode("utf-8") for flow in PROBLEM_ICONS})
+    for flow in PROBLEM_ICONS:
+        buffer = io.BytesIO()
+        problem_mask(flow).save(buffer, "PNG", optimize=True)
+        files[PNG_DIR / f"problem-{flow}.png"] = buffer.getvalue()
     for size in SIZES:
         buffer = io.BytesIO()
         render(size).save(buffer, "PNG", optimize=True)
@@ -189,7 +217,7 @@ def same_picture(committed: bytes, drawn: bytes, suffix: str) -> bool:
         a, b = Image.open(io.BytesIO(committed)), Image.open(io.BytesIO(drawn))
     except OSError:
         return False
-    if a.size != b.size or a.info.get("sizes") != b.info.get("sizes"):
+    if a.size != b.size or a.info.get("sizes") != b.info.get("sizes") or a.mode != b.mode:
         return False
     return ImageChops.difference(a.convert("RGBA"), b.convert("RGBA")).getbbox() is None
 

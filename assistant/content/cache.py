@@ -8,10 +8,10 @@ chosen locale and its fallbacks, not every translation (most of the cache's size
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 import pickle
 import sys
+import zlib
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from assistant.storage.atomic import write_bytes_atomic
 log = logging.getLogger(__name__)
 # The loader's own code: any change to how content is parsed must miss the cache.
 _LOADER_PACKAGES = ("content", "flows", "validation")
-_FORMAT = 2  # bumped when the file's layout changes, so an older file is a miss, not a crash
+_FORMAT = 3  # bumped when the file's layout changes, so an older file is a miss, not a crash
 
 
 class LazyLocaleTexts(MutableMapping[str, dict[str, Any]]):
@@ -70,14 +70,24 @@ class LazyLocaleTexts(MutableMapping[str, dict[str, Any]]):
 
 
 def signature(content_dir: Path) -> str:
-    digest = hashlib.sha256(sys.version.encode())
+    """Every input of the parse as text (Python's version, then each file's path, size and mtime).
+
+    Compared whole rather than hashed: no collision can serve a stale cache, and start-up need not load
+    OpenSSL's hashes (about 3 MB) for a list of a few hundred lines.
+    """
     package = Path(__file__).resolve().parent.parent
     code = sorted(package.glob("*.py")) + sorted(p for name in _LOADER_PACKAGES for p in (package / name).rglob("*.py"))
     files = code + sorted(p for p in content_dir.rglob("*") if p.is_file())
+    lines = [sys.version]
     for path in files:
         stat = path.stat()
-        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+        lines.append(f"{path}|{stat.st_size}|{stat.st_mtime_ns}")
+    return "\n".join(lines)
+
+
+def cache_name(key: str) -> str:
+    """The cache file for a signature: one file per content state (older ones are removed when writing)."""
+    return f"catalog-{zlib.crc32(key.encode('utf-8', 'surrogateescape')):08x}-{len(key):x}.pickle"
 
 
 def cached(content_dir: Path, load: Callable[[Path], Any], folder: Path | None = None) -> Any:
@@ -87,7 +97,7 @@ def cached(content_dir: Path, load: Callable[[Path], Any], folder: Path | None =
         key = signature(content_dir)
     except OSError:
         return load(content_dir)
-    path = folder / f"catalog-{key[:16]}.pickle"
+    path = folder / cache_name(key)
     try:
         with path.open("rb") as handle:
             stored_format, stored_key, value, texts = pickle.load(handle)

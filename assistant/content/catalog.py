@@ -5,7 +5,6 @@ disabled with the reason, a broken translation falls back along the locale chain
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import MutableMapping
@@ -169,6 +168,8 @@ class Catalog:
 def unit_hash(table: dict) -> str:
     """Short, stable hash of a unit's text (its lock key excluded)."""
     clean = {k: v for k, v in table.items() if k != LOCK_KEY}
+    import hashlib  # only translators' tools and `check` hash units; start-up does not load OpenSSL
+
     blob = json.dumps(clean, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:8]
 

@@ -9,7 +9,6 @@ not sure about.
 """
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
 import re
@@ -89,7 +88,7 @@ def plugin_file(platform: str, environ: Mapping[str, str]) -> Path | None:
 def missing_libraries(plugin: Path) -> tuple[str, ...]:
     """Sonames the plugin cannot load, all of them (ldd) when it is there, else the first (dlopen)."""
     try:
-        ctypes.CDLL(str(plugin))
+        _dlopen(str(plugin))
         return ()
     except OSError as error:
         first = _DLOPEN_MISSING.match(str(error))
@@ -107,6 +106,22 @@ def missing_libraries(plugin: Path) -> tuple[str, ...]:
         if found:
             return found
     return reason
+
+
+def _dlopen(path: str) -> None:
+    """Load a shared library as Qt will, or raise OSError saying which library is missing.
+
+    `_ctypes.dlopen` is what `ctypes.CDLL` calls; going to it directly spares start-up the import of ctypes and
+    its many types. A Python without it falls back to ctypes.
+    """
+    try:
+        from _ctypes import dlopen
+    except ImportError:
+        import ctypes
+
+        ctypes.CDLL(path)
+        return
+    dlopen(path, os.RTLD_NOW | os.RTLD_LOCAL)
 
 
 def find_problem(environ: Mapping[str, str] | None = None) -> Problem | None:

@@ -48,5 +48,6 @@ def test_wheel_holds_no_stray_files(wheel):
 
 def test_wheel_carries_the_app_icon_and_the_home_page_problem_icons(wheel):
     icons = {n.removeprefix("assistant/ui/icons/") for n in names(wheel) if n.startswith("assistant/ui/icons/")}
-    assert {f"problem-{flow}.svg" for flow in ("login_failure", "pending_transaction", "stuck_withdrawal", "lost_wallet")} <= icons
+    assert {f"problem-{flow}.{kind}" for flow in ("login_failure", "pending_transaction", "stuck_withdrawal", "lost_wallet")
+            for kind in ("svg", "png")} <= icons
     assert any(n.endswith("-16.png") for n in icons)

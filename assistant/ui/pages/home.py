@@ -5,7 +5,7 @@ from collections.abc import Callable
 from importlib import resources
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPalette, QPixmap
+from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from assistant.content.catalog import Catalog
@@ -17,18 +17,27 @@ from assistant.ui.widgets.wrap_button import WrapButton
 
 
 def problem_icon(flow_id: str, color: str, size: int, ratio: float = 1.0) -> QPixmap | None:
-    """The home-page icon of a problem (assistant/ui/icons/problem-<flow>.svg, drawn by scripts/make_icons.py),
-    painted in `color`; None for a flow without one."""
-    entry = resources.files("assistant.ui") / "icons" / f"problem-{flow_id}.svg"
+    """The home-page icon of a problem, painted in `color`; None for a flow without one.
+
+    Read from a grey-scale mask (assistant/ui/icons/problem-<flow>.png, drawn by scripts/make_icons.py from
+    the SVG beside it): the intensity becomes the alpha of a plain colour, so the icon follows light, dark and
+    high-contrast palettes without loading the SVG renderer at start-up.
+    """
+    entry = resources.files("assistant.ui") / "icons" / f"problem-{flow_id}.png"
     try:
-        svg = entry.read_text(encoding="utf-8")
+        data = entry.read_bytes()
     except (FileNotFoundError, OSError):
         return None
-    pixels = max(1, round(size * ratio))
-    svg = svg.replace("currentColor", color).replace('width="24" height="24"', f'width="{pixels}" height="{pixels}"', 1)
-    pixmap = QPixmap()
-    if not pixmap.loadFromData(svg.encode("utf-8"), "SVG"):
+    mask = QImage()
+    if not mask.loadFromData(data, "PNG"):
         return None
+    pixels = max(1, round(size * ratio))
+    mask = mask.convertToFormat(QImage.Format.Format_Grayscale8).scaled(
+        pixels, pixels, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    image = QImage(pixels, pixels, QImage.Format.Format_ARGB32)
+    image.fill(QColor(color))
+    image.setAlphaChannel(mask)
+    pixmap = QPixmap.fromImage(image)
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
 
@@ -46,6 +55,7 @@ class HomePage(QWidget):
         self.texts = texts
         self._search = search
         self._hits: list[Hit] = []
+        self._painted: dict[str, tuple[str, int, float]] = {}  # flow id → (colour, size, ratio) of its icon
         scroll = VScroll(self)
         QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
         self.layout().addWidget(scroll)
@@ -111,9 +121,12 @@ class HomePage(QWidget):
     def _paint_icons(self) -> None:
         """Each problem's icon in the button text's colour, about two lines of text high."""
         size = max(24, round(self.fontMetrics().height() * 1.9))
+        ratio = self.devicePixelRatioF()
         for flow_id, button in self.flow_buttons.items():
             color = button.palette().color(QPalette.ColorRole.ButtonText).name()
-            button.set_icon(problem_icon(flow_id, color, size, self.devicePixelRatioF()))
+            if self._painted.get(flow_id) != (color, size, ratio):  # change events repeat while the window forms
+                self._painted[flow_id] = (color, size, ratio)
+                button.set_icon(problem_icon(flow_id, color, size, ratio))
 
     # public hooks ----------------------------------------------------------------------------------
     def set_resume_available(self, available: bool) -> None:
