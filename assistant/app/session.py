@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from assistant.app.autosave_news import AutosaveNews, News, saved_session_waiting
 from assistant.app.events import Event
 from assistant.app.forms import local_zone, with_default_zones
 from assistant.content.catalog import Catalog
@@ -49,23 +50,6 @@ class Progress:
     @property
     def step(self) -> int:
         return self.answered + 1
-
-
-class AutosaveNews(StrEnum):
-    """What the person is told about their saved session (ui key `autosave.<value>`)."""
-
-    SAVE_FAILED = "save_failed"
-    EXPIRED = "expired"
-    UNREADABLE = "unreadable"
-    INCOMPATIBLE = "incompatible"
-    DELETED = "deleted"
-    OTHER_WINDOW = "other_window"  # the app is open twice: the first window keeps the progress
-
-
-@dataclass(frozen=True, slots=True)
-class News:
-    kind: AutosaveNews
-    name: str = ""  # the file an unreadable save was moved to
 
 
 class FlowController:
@@ -276,16 +260,7 @@ class FlowController:
 
     def saved_session_waiting(self) -> bool:
         """Whether a saved session can be resumed; an expired or unreadable one is reported on `news`."""
-        if self.store is None:
-            return False
-        if not self.store.claim():
-            self.news.emit(News(AutosaveNews.OTHER_WINDOW))
-        loaded = self.store.load()
-        if loaded.status is LoadStatus.EXPIRED:
-            self.news.emit(News(AutosaveNews.EXPIRED))
-        elif loaded.status is LoadStatus.CORRUPT:
-            self.news.emit(News(AutosaveNews.UNREADABLE, loaded.moved_to.name if loaded.moved_to else ""))
-        return loaded.status is LoadStatus.OK
+        return saved_session_waiting(self.store, self.news.emit)
 
     def resume(self) -> Session | None:
         """The saved session, rebuilt on today's content; None when there is none or it no longer fits."""

@@ -2,8 +2,10 @@
 
 The cache is keyed by every content file's path, size and modification time plus the loader's own source
 files, so any edit (by a translator or an upgrade) makes it miss. A cache that cannot be read is ignored.
-Each locale's texts are stored as their own pickle and unpickled on first use: start-up needs only the
-chosen locale and its fallbacks, not every translation (most of the cache's size and load time).
+Start-up needs the chosen locale's texts (and its fallbacks) and the list of problems, not every
+translation nor every flow's questions: each locale's texts, each flow and each locale's variants are stored
+as their own pickle and unpickled the first time they are looked at, and texts are stored as plain rows
+that become TextEntry objects only when read. So a start does not even import the flow model.
 """
 from __future__ import annotations
 
@@ -12,48 +14,52 @@ import logging
 import pickle
 import sys
 import zlib
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from assistant.content.catalog import TextEntry
 from assistant.paths import user_data_dir
 from assistant.storage.atomic import write_bytes_atomic
 
 log = logging.getLogger(__name__)
 # The loader's own code: any change to how content is parsed must miss the cache.
 _LOADER_PACKAGES = ("content", "flows", "validation")
-_FORMAT = 3  # bumped when the file's layout changes, so an older file is a miss, not a crash
+_FORMAT = 4  # bumped when the file's layout changes, so an older file is a miss, not a crash
+V = TypeVar("V")
 
 
-class LazyLocaleTexts(MutableMapping[str, dict[str, Any]]):
-    """locale → its texts; a locale still in pickled form is unpickled the first time it is looked at."""
+class LazyPickles(MutableMapping[str, V]):
+    """key → value; a value still in pickled form is unpickled the first time it is looked at."""
 
-    def __init__(self, pickled: dict[str, bytes]) -> None:
+    def __init__(self, pickled: dict[str, bytes], build: Callable[[Any], V] | None = None) -> None:
         self._order = list(pickled)
         self._pickled = dict(pickled)
-        self._loaded: dict[str, dict[str, Any]] = {}
+        self._loaded: dict[str, V] = {}
+        self._build = build  # turns what was unpickled into the value (e.g. rows into a TextTable)
 
-    def __getitem__(self, code: str) -> dict[str, Any]:
-        if code not in self._loaded:
-            blob = self._pickled.pop(code)  # KeyError for an unknown locale, as a dict would raise
-            self._loaded[code] = pickle.loads(blob)
-        return self._loaded[code]
+    def __getitem__(self, key: str) -> V:
+        if key not in self._loaded:
+            blob = self._pickled.pop(key)  # KeyError for an unknown key, as a dict would raise
+            value = pickle.loads(blob)
+            self._loaded[key] = self._build(value) if self._build else value
+        return self._loaded[key]
 
-    def __setitem__(self, code: str, table: dict[str, Any]) -> None:
-        self._pickled.pop(code, None)
-        if code not in self._order:
-            self._order.append(code)
-        self._loaded[code] = table
+    def __setitem__(self, key: str, value: V) -> None:
+        self._pickled.pop(key, None)
+        if key not in self._order:
+            self._order.append(key)
+        self._loaded[key] = value
 
-    def __delitem__(self, code: str) -> None:
-        if code not in self._order:
-            raise KeyError(code)
-        self._order.remove(code)
-        self._pickled.pop(code, None)
-        self._loaded.pop(code, None)
+    def __delitem__(self, key: str) -> None:
+        if key not in self._order:
+            raise KeyError(key)
+        self._order.remove(key)
+        self._pickled.pop(key, None)
+        self._loaded.pop(key, None)
 
-    def __contains__(self, code: object) -> bool:
-        return code in self._loaded or code in self._pickled
+    def __contains__(self, key: object) -> bool:
+        return key in self._loaded or key in self._pickled
 
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._order))
@@ -62,11 +68,54 @@ class LazyLocaleTexts(MutableMapping[str, dict[str, Any]]):
         return len(self._order)
 
     def loaded(self) -> list[str]:
-        """The locales unpickled so far (start-up should touch only the chosen locale's chain)."""
-        return [code for code in self._order if code in self._loaded]
+        """The keys unpickled so far (start-up should touch only the chosen locale's chain)."""
+        return [key for key in self._order if key in self._loaded]
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return dict, (dict(self.items()),)  # a copy of a catalog carries every locale, as a plain dict
+        return dict, (dict(self.items()),)  # a copy of a catalog carries everything, as a plain dict
+
+
+LazyLocaleTexts = LazyPickles  # locale → its texts
+
+
+class TextTable(Mapping[str, TextEntry]):
+    """One locale's texts as the cache stores them: rows (value, file number, line, unit), each made into a
+    TextEntry when first read. Unpickling a few thousand small tuples is several times faster than as many
+    dataclass objects, and a start reads only the few hundred texts it shows."""
+
+    def __init__(self, stored: tuple[tuple[str, ...], dict[str, tuple[Any, int, int, str]]]) -> None:
+        self._files, self._rows = stored
+        self._paths: dict[int, Path] = {}
+        self._entries: dict[str, TextEntry] = {}
+
+    @staticmethod
+    def rows(table: Mapping[str, TextEntry]) -> tuple[tuple[str, ...], dict[str, tuple[Any, int, int, str]]]:
+        """What the cache stores for `table`: its files' paths, then each key's row."""
+        files: dict[str, int] = {}
+        rows = {key: (e.value, files.setdefault(str(e.path), len(files)), e.line, e.unit) for key, e in table.items()}
+        return tuple(files), rows
+
+    def __getitem__(self, key: str) -> TextEntry:
+        entry = self._entries.get(key)
+        if entry is None:
+            value, file, line, unit = self._rows[key]
+            path = self._paths.get(file)
+            if path is None:
+                path = self._paths[file] = Path(self._files[file])
+            entry = self._entries[key] = TextEntry(value, path, line, unit)
+        return entry
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return dict, (dict(self.items()),)
 
 
 def signature(content_dir: Path) -> str:
@@ -100,9 +149,10 @@ def cached(content_dir: Path, load: Callable[[Path], Any], folder: Path | None =
     path = folder / cache_name(key)
     try:
         with path.open("rb") as handle:
-            stored_format, stored_key, value, texts = pickle.load(handle)
+            stored_format, stored_key, value, parts = pickle.load(handle)
         if stored_format == _FORMAT and stored_key == key:
-            return dataclasses.replace(value, texts=LazyLocaleTexts(texts))
+            return dataclasses.replace(value, texts=LazyPickles(parts["texts"], TextTable),
+                                       flows=LazyPickles(parts["flows"]), variants=LazyPickles(parts["variants"]))
     except FileNotFoundError:
         pass
     except Exception:  # noqa: BLE001 - a stale or damaged cache is only a missed shortcut
@@ -116,16 +166,19 @@ def cached(content_dir: Path, load: Callable[[Path], Any], folder: Path | None =
 
 
 def _store(folder: Path, path: Path, key: str, value: Any) -> None:
-    texts = getattr(value, "texts", None)
-    if not isinstance(texts, dict):
+    if not all(isinstance(getattr(value, name, None), dict) for name in ("texts", "flows", "variants")):
         return  # not a catalog as this cache knows it: nothing to split, so nothing stored
-    pickled = {code: pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL) for code, table in texts.items()}
-    shell = dataclasses.replace(value, texts={})
+
+    def each(table: dict, convert: Callable[[Any], Any] = lambda v: v) -> dict[str, bytes]:
+        return {k: pickle.dumps(convert(v), protocol=pickle.HIGHEST_PROTOCOL) for k, v in table.items()}
+
+    parts = {"texts": each(value.texts, TextTable.rows), "flows": each(value.flows), "variants": each(value.variants)}
+    shell = dataclasses.replace(value, texts={}, flows={}, variants={})
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("catalog-*.pickle"):
             old.unlink(missing_ok=True)
-        data = pickle.dumps((_FORMAT, key, shell, pickled), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((_FORMAT, key, shell, parts), protocol=pickle.HIGHEST_PROTOCOL)
         write_bytes_atomic(path, data, mode=0o600)
     except OSError as exc:
         log.info("content cache not written: %s", exc)

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.content.variants import Variant, is_condition_key, read_variants
 from assistant.content.webmail import Webmail
 from assistant.errors import ContentError
-from assistant.flows.model import Flow, NodeKind
-from assistant.problems import Problem, Severity
 
-if TYPE_CHECKING:  # parsing modules load only when content is parsed, not on a cached start-up
+if TYPE_CHECKING:
+    # Parsing modules, and the flow model, load only when content is parsed or a flow is opened: a cached
+    # start-up unpickles neither (assistant.content.cache).
+    from assistant.content.variants import Variant
+    from assistant.flows.model import Flow
+    from assistant.problems import Problem, Severity
     from assistant.toml_positions import TomlSource
 
 log = logging.getLogger(__name__)
@@ -63,7 +65,7 @@ class Catalog:
     content_dir: Path
     source_locale: str
     locales: dict[str, LocaleInfo]
-    flows: dict[str, Flow]
+    flows: MutableMapping[str, Flow]  # a lazy mapping when loaded from the start-up cache
     disabled_flows: dict[str, str]
     texts: MutableMapping[str, dict[str, TextEntry]]  # a lazy mapping when loaded from the start-up cache
     locks: dict[str, dict[str, str]]  # locale → unit → source hash it was translated from
@@ -80,7 +82,7 @@ class Catalog:
     fallbacks_logged: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)
     webmail: Webmail = field(default_factory=Webmail)  # the send step's webmail services (content/webmail.toml)
     # locale → "<flow or part>.nodes.<id>" → its body variants, in file order (assistant.content.variants)
-    variants: dict[str, dict[str, tuple[Variant, ...]]] = field(default_factory=dict)
+    variants: MutableMapping[str, dict[str, tuple[Variant, ...]]] = field(default_factory=dict)
 
     def chain(self, locale: str) -> list[str]:
         """The locale, its explicit fallbacks, then the source locale; unknown locales use the source."""
@@ -174,8 +176,10 @@ def unit_hash(table: dict) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:8]
 
 
-def _problem(err: ContentError, severity: Severity = Severity.ERROR) -> Problem:
-    return Problem(err.path, err.line, err.col, severity, err.code, err.message)
+def _problem(err: ContentError, severity: Severity | None = None) -> Problem:
+    from assistant.problems import Problem, Severity
+
+    return Problem(err.path, err.line, err.col, severity or Severity.ERROR, err.code, err.message)
 
 
 def _content_files(folder: Path, *, parts: bool = True) -> list[Path]:
@@ -197,8 +201,10 @@ def load_catalog(content_dir: Path, *, use_cache: bool = False) -> Catalog:
 
 
 def _load(content_dir: Path) -> Catalog:
+    from assistant.content.variants import read_variants
     from assistant.content.webmail import load_webmail
     from assistant.flows.parse import graph_problems, parse_flow
+    from assistant.problems import Problem, Severity
     from assistant.toml_positions import read_toml
     from assistant.validation.kinds import FIELD_KINDS
 
@@ -295,6 +301,7 @@ def _flatten_texts(src: TomlSource, out: dict[str, TextEntry], locks: dict[str, 
     Keys start with the file stem; `ui_<part>.toml` files add to the shared `ui.` namespace so each
     part of the interface can keep its own file.
     """
+    from assistant.content.variants import is_condition_key
     from assistant.toml_positions import unit_of  # loading only: the start-up cache skips it
 
     stem = src.path.stem
@@ -360,6 +367,8 @@ def _load_contacts(path: Path, read, problems: list[Problem]) -> tuple[dict[str,
 def required_keys(flow: Flow) -> list[tuple[str, str | None]]:
     """(text key, node id or None) every locale must hold for this flow; a node included from a shared part
     has its keys in that part's file (`<part>.nodes.<id>…`)."""
+    from assistant.flows.model import NodeKind
+
     keys: list[tuple[str, str | None]] = [(f"{flow.id}.flow.title", None), (f"{flow.id}.flow.summary", None)]
     for node in flow.nodes.values():
         base = flow.text_base(node)

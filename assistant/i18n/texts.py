@@ -4,10 +4,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from string import Formatter
+from typing import TYPE_CHECKING
 
 from assistant.content.catalog import Catalog
-from assistant.flows.conditions import all_hold
-from assistant.flows.model import STEP_SOLVED, STEP_UNSOLVED, NodeKind
+
+if TYPE_CHECKING:  # the flow model loads when a flow is opened, not for the home page's texts
+    from assistant.flows.model import NodeKind
 
 log = logging.getLogger(__name__)
 VARIANTS_MARK = "{variants}"  # a line of a body where its applicable variants go (assistant.content.variants)
@@ -64,13 +66,18 @@ class Texts:
         body = self.get(f"{base}.body")
         shown: list[str] = []
         if answers is not None:
+            from assistant.flows.conditions import all_hold
+
             shown = [self.get(f"{base}.variants.{v.id}.body").strip("\n") for v in self.catalog.variants_of(base)
                      if not v.problem and all_hold(v.conditions, answers)]
         if VARIANTS_MARK in body:
             return body.replace(VARIANTS_MARK, "\n".join(s for s in shown if s))
         return "\n\n".join(p.strip("\n") for p in [body, *shown] if p.strip())
 
-    def choice(self, flow_id: str, node_id: str, choice_id: str, kind: NodeKind = NodeKind.QUESTION) -> str:
+    def choice(self, flow_id: str, node_id: str, choice_id: str, kind: NodeKind | None = None) -> str:
+        """A choice's wording; a step's "solved"/"not solved" answers use the shared wording (kind STEP)."""
+        from assistant.flows.model import STEP_SOLVED, STEP_UNSOLVED, NodeKind
+
         own = self.get(f"{flow_id}.nodes.{node_id}.choices.{choice_id}")
         if own:
             return own

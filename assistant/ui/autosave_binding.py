@@ -6,9 +6,8 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
 
-from assistant.app.session import AutosaveNews, News
+from assistant.app.autosave_news import AutosaveNews, News, saved_session_waiting
 from assistant.storage.autosave import AutosaveBusy, AutosaveStore
 
 log = logging.getLogger(__name__)
@@ -21,18 +20,19 @@ class AutosaveBinding(QObject):
         super().__init__(window)
         self.window = window
         self.store = store or AutosaveStore()
-        self.flow = window.flow
-        self.flow.store = self.store
+        window.autosave_store = self.store  # the flow controller, once created, saves each step there
+        if window._flow is not None:
+            window._flow.store = self.store
         self.delete_action = QAction(window)
         self.delete_action.setObjectName("delete_my_data")
         self.delete_action.triggered.connect(self._on_delete_my_data)
         window.file_menu.insertAction(window.quit_action, self.delete_action)
-        self.flow.news.connect(self._on_news)
+        window.autosave_news.connect(self._on_news)
         window.resume_requested.connect(self._on_resume)
         window.review_opened.connect(self._on_review_opened)
         window.language_changed.connect(lambda _code: self.retranslate())
         self.retranslate()
-        if self.flow.saved_session_waiting():
+        if saved_session_waiting(self.store, self._on_news):
             window.home.set_resume_available(True)
 
     def retranslate(self) -> None:
@@ -45,7 +45,7 @@ class AutosaveBinding(QObject):
     def _on_resume(self) -> None:
         if self.window.session is not None:
             return  # the window went back to the session it still holds
-        session = self.flow.resume()
+        session = self.window.flow.resume()
         if session is None:
             self.window.home.set_resume_available(False)
             return
@@ -72,6 +72,8 @@ class AutosaveBinding(QObject):
             self._on_news(News(AutosaveNews.SAVE_FAILED))
 
     def _on_delete_my_data(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         t = self.window.texts
         answer = QMessageBox.question(self.window, t.ui("autosave.delete_title"), t.ui("autosave.delete_question"))
         if answer != QMessageBox.StandardButton.Yes:
@@ -79,7 +81,7 @@ class AutosaveBinding(QObject):
         self.delete_everything()
 
     def delete_everything(self) -> None:
-        self.flow.delete_my_data()
+        self.window.flow.delete_my_data()
         if self.window.settings is not None:
             self.window.settings.clear()
         self.window.home.set_resume_available(False)

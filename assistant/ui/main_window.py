@@ -14,7 +14,6 @@ from PySide6.QtCore import QRect, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from assistant.app.session import FlowController
 from assistant.content.catalog import Catalog
 from assistant.errors import AssistantError
 from assistant.i18n.texts import Texts
@@ -26,7 +25,9 @@ from assistant.ui.style import stylesheet
 from assistant.ui.widgets.safety_line import SafetyLine
 
 if TYPE_CHECKING:
+    from assistant.app.session import FlowController
     from assistant.flows.engine import Session
+    from assistant.storage.autosave import AutosaveStore
 
 log = logging.getLogger(__name__)
 TRANSLATOR_MODULE = Path(__file__).parent / "translator" / "window.py"
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
     resume_requested = Signal()  # "continue where you left off" (autosave connects here)
     session_changed = Signal()  # a session started, or an answer, edit, Back or Start over changed it
     review_opened = Signal(QWidget)  # the review page for the current session (autosave restores attachments)
+    autosave_news = Signal(object)  # News from the flow controller's saving (AutosaveBinding shows it)
 
     def __init__(self, catalog: Catalog, locale: str, settings: UiSettings | None = None,
                  localizer: Localizer | None = None, parent: QWidget | None = None) -> None:
@@ -56,12 +58,12 @@ class MainWindow(QMainWindow):
         self._side_page: QWidget | None = None  # review page or draft fallback
         self._translator_window: QWidget | None = None
         self.crash_handler = None  # set by app.build_app, the composition root
-        self.flow = FlowController(catalog, self.texts.locale)
-        self.flow.changed.connect(lambda _none: self.session_changed.emit())
+        self.autosave_store: AutosaveStore | None = None  # set by AutosaveBinding before any flow starts
+        self._flow: FlowController | None = None  # created when first needed: the home page needs none of it
 
         self.safety = SafetyLine()
         self.stack = QStackedWidget()
-        self.home = HomePage(catalog, self.texts, self.flow.search)
+        self.home = HomePage(catalog, self.texts, lambda query: self.flow.search(query))
         self.stack.addWidget(self.home)
         self._flow_page = None  # built on first use: keeps Markdown and the form widgets off start-up
         central = QWidget()
@@ -133,6 +135,18 @@ class MainWindow(QMainWindow):
 
     # public ------------------------------------------------------------------------------------------
     @property
+    def flow(self) -> FlowController:
+        """The session controller (assistant.app.session), created on the first choice, search or resume."""
+        if self._flow is None:
+            from assistant.app.session import FlowController
+
+            flow = FlowController(self.catalog, self.texts.locale, self.autosave_store)
+            flow.changed.connect(lambda _none: self.session_changed.emit())
+            flow.news.connect(self.autosave_news.emit)
+            self._flow = flow
+        return self._flow
+
+    @property
     def flow_page(self):
         """The page that shows a session one node at a time (FlowPage), created when first needed."""
         if self._flow_page is None:
@@ -150,7 +164,7 @@ class MainWindow(QMainWindow):
 
     @property
     def session(self) -> Session | None:
-        return self.flow.session
+        return self._flow.session if self._flow is not None else None
 
     def show_session(self, session: Session) -> None:
         """Show a session (new or restored by autosave) on the flow page."""
@@ -168,7 +182,8 @@ class MainWindow(QMainWindow):
         if self.localizer is not None:
             self.localizer.apply(code)
         self.texts = Texts(self.catalog, code)
-        self.flow.locale = code
+        if self._flow is not None:
+            self._flow.locale = code
         if self.settings is not None:
             self.settings.set_language(code)
         self.retranslate()
@@ -225,7 +240,8 @@ class MainWindow(QMainWindow):
                 self.texts.ui("a11y.start_over_title"), self.texts.ui("a11y.start_over_question")):
             return
         self._close_side_page()
-        self.flow.close()
+        if self._flow is not None:
+            self._flow.close()
         self.home.set_resume_available(False)
         self.stack.setCurrentWidget(self.home)
         self.home.focus_first()

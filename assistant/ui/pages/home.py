@@ -3,17 +3,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from assistant.content.catalog import Catalog
-from assistant.content.search import Hit
 from assistant.i18n.texts import Texts
 from assistant.ui.widgets.labels import Heading, WrapLabel
 from assistant.ui.widgets.scroll import VScroll
 from assistant.ui.widgets.wrap_button import WrapButton
+
+if TYPE_CHECKING:  # search (and the flow machinery behind it) loads when someone first types a query
+    from assistant.content.search import Hit
 
 
 def problem_icon(flow_id: str, color: str, size: int, ratio: float = 1.0) -> QPixmap | None:

@@ -54,3 +54,30 @@ def test_a_cached_start_unpickles_only_the_locales_it_reads(tmp_path):
     assert set(catalog.texts.loaded()) <= set(catalog.chain("en"))
     assert "zh-CN" in catalog.texts and len(catalog.texts) == len(catalog.locales)
     assert catalog.texts["zh-CN"] == load_catalog(content).texts["zh-CN"]  # the rest is still there, on demand
+
+
+def test_a_cached_start_unpickles_no_flow_until_one_is_opened(tmp_path):
+    content = write_content(tmp_path / "content")
+    fresh = load_catalog(content)
+    cached(content, counting_loader([]), tmp_path / "cache")
+    catalog = cached(content, counting_loader([]), tmp_path / "cache")
+    assert list(catalog.flows) == list(fresh.flows)  # the home page's list, in the content's order
+    assert catalog.flows.loaded() == [] and catalog.variants.loaded() == []
+    assert catalog.flows["app_crash"] == fresh.flows["app_crash"]
+    assert catalog.flows.loaded() == ["app_crash"]
+
+
+def test_cached_texts_read_back_as_the_entries_the_parser_made(tmp_path):
+    import pickle
+
+    content = write_content(tmp_path / "content")
+    fresh = load_catalog(content)
+    cached(content, counting_loader([]), tmp_path / "cache")
+    catalog = cached(content, counting_loader([]), tmp_path / "cache")
+    key = "app_crash.nodes.restart_app.title"
+    entry, expected = catalog.texts["en"][key], fresh.texts["en"][key]
+    assert entry == expected and entry.path == expected.path and entry.line == expected.line
+    assert dict(catalog.texts["en"]) == fresh.texts["en"]
+    copy = pickle.loads(pickle.dumps(catalog))  # a copy (the translator window's) is plain dicts throughout
+    assert type(copy.texts) is dict and type(copy.texts["en"]) is dict and type(copy.flows) is dict
+    assert copy.texts == fresh.texts and copy.flows == fresh.flows
