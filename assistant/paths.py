@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 APP_NAME = "WalletSupportAssistant"
@@ -18,8 +17,8 @@ def content_dir() -> Path:
     override = os.environ.get("WSA_CONTENT_DIR")
     if override:
         return Path(override)
-    shipped = files("assistant").joinpath("_content")
-    if isinstance(shipped, Path) and shipped.is_dir():
+    shipped = Path(__file__).resolve().parent / "_content"
+    if shipped.is_dir():
         return shipped
     return _PROJECT_ROOT / "content"
 

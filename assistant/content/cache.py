@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import pickle
 import sys
 import zlib
@@ -122,16 +123,31 @@ def signature(content_dir: Path) -> str:
     """Every input of the parse as text (Python's version, then each file's path, size and mtime).
 
     Compared whole rather than hashed: no collision can serve a stale cache, and start-up need not load
-    OpenSSL's hashes (about 3 MB) for a list of a few hundred lines.
+    OpenSSL's hashes (about 3 MB) for a list of a few hundred lines. Listed with os.scandir, several times
+    faster than pathlib's glob on every start.
     """
-    package = Path(__file__).resolve().parent.parent
-    code = sorted(package.glob("*.py")) + sorted(p for name in _LOADER_PACKAGES for p in (package / name).rglob("*.py"))
-    files = code + sorted(p for p in content_dir.rglob("*") if p.is_file())
-    lines = [sys.version]
-    for path in files:
-        stat = path.stat()
-        lines.append(f"{path}|{stat.st_size}|{stat.st_mtime_ns}")
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    lines = [sys.version, *_files(package, ".py", recurse=False)]
+    for name in _LOADER_PACKAGES:
+        lines += _files(os.path.join(package, name), ".py")
+    lines += _files(os.fspath(content_dir))
     return "\n".join(lines)
+
+
+def _files(folder: str, suffix: str = "", *, recurse: bool = True) -> list[str]:
+    """"path|size|mtime" of each file under `folder` whose name ends with `suffix`, sorted by path."""
+    found: list[str] = []
+    pending = [folder]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if recurse:
+                        pending.append(entry.path)
+                elif entry.name.endswith(suffix):
+                    stat = entry.stat()
+                    found.append(f"{entry.path}|{stat.st_size}|{stat.st_mtime_ns}")
+    return sorted(found)
 
 
 def cache_name(key: str) -> str:

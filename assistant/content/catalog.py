@@ -5,7 +5,6 @@ disabled with the reason, a broken translation falls back along the locale chain
 """
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
@@ -170,7 +169,8 @@ class Catalog:
 def unit_hash(table: dict) -> str:
     """Short, stable hash of a unit's text (its lock key excluded)."""
     clean = {k: v for k, v in table.items() if k != LOCK_KEY}
-    import hashlib  # only translators' tools and `check` hash units; start-up does not load OpenSSL
+    import hashlib  # only parsing hashes units; a cached start-up loads neither OpenSSL nor json
+    import json
 
     blob = json.dumps(clean, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:8]

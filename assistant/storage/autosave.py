@@ -17,7 +17,6 @@ but saves nothing (`AutosaveBusy`) until the owner is gone.
 from __future__ import annotations
 
 import errno
-import json
 import logging
 import math
 import os
@@ -221,6 +220,8 @@ class AutosaveStore:
         os.chmod(self.folder, 0o700)
 
     def save(self, session_state: dict, locale: str, now: float | None = None, public: Iterable[str] = ()) -> None:
+        import json  # loaded with the first save or saved session, not on every start
+
         state = _scrub(dict(session_state), public)
         state.update({"save_format": SAVE_FORMAT, "locale": locale, "saved_at": now if now is not None else time.time()})
         self._owned()
@@ -240,6 +241,8 @@ class AutosaveStore:
             return self._corrupt(f"it cannot be read ({exc.strerror})")
         if len(data) > MAX_FILE_BYTES:
             return self._corrupt(f"it is larger than {MAX_FILE_BYTES} bytes")
+        import json  # loaded when there is a saved session, not on every start
+
         try:
             state = json.loads(data.decode("utf-8"))
         except UnicodeDecodeError:
@@ -295,6 +298,8 @@ class AutosaveStore:
 
     def save_review(self, state: dict[str, object], public: Iterable[str] = ()) -> None:
         """The review's state; values it lists as confirmed public ("accepted") and `public` stay in it."""
+        import json  # loaded with the first save or saved session, not on every start
+
         self._owned()
         self._ensure_folder()
         accepted = state.get("accepted")
@@ -304,6 +309,8 @@ class AutosaveStore:
 
     def load_review(self) -> dict[str, object]:
         """The saved review as written; its reader checks each value (an unreadable file is an empty review)."""
+        import json  # loaded with the first save or saved session, not on every start
+
         try:
             data = json.loads((self.folder / REVIEW_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError, RecursionError):
@@ -312,6 +319,8 @@ class AutosaveStore:
 
     def save_attachments(self, files: list[tuple[str, bytes, bool]]) -> None:
         """Keep copies of the attachments (name, cleaned bytes, included); a text one holding a secret is left out."""
+        import json  # loaded with the first save or saved session, not on every start
+
         from assistant.secrets.scan import find_secrets, has_blocking
 
         folder = self.folder / ATTACHMENTS
@@ -337,6 +346,8 @@ class AutosaveStore:
 
     def load_attachments(self) -> list[tuple[str, bytes, bool]]:
         """The saved copies; anything unreadable is skipped (an attachment is never worth a crash)."""
+        import json  # loaded with the first save or saved session, not on every start
+
         folder = self.folder / ATTACHMENTS
         try:
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))

@@ -9,8 +9,6 @@ import atexit
 import logging
 import os
 import sys
-from importlib import resources
-from pathlib import Path
 from typing import NoReturn
 
 from PySide6.QtCore import QLocale, QTimer
@@ -25,6 +23,7 @@ from assistant.i18n.texts import Texts
 from assistant.paths import APP_NAME, content_dir
 from assistant.ui.autosave_binding import AutosaveBinding
 from assistant.ui.crash import CrashHandler
+from assistant.ui.icon_files import icon_bytes, icon_file
 from assistant.ui.locale_support import Localizer
 from assistant.ui.main_window import MainWindow
 from assistant.ui.settings import UiSettings
@@ -38,14 +37,14 @@ ORGANIZATION = "Wallet Support Assistant"
 def app_icon() -> QIcon:
     """The app icon in every size it ships in (package data), for the window, the taskbar and dialogs."""
     icon = QIcon()
-    folder = resources.files("assistant.ui") / "icons"
     for size in ICON_SIZES:
-        entry = folder / f"{APP_ID}-{size}.png"
-        if isinstance(entry, Path):
-            icon.addFile(str(entry))  # read when a size is first drawn
-        else:  # inside an archive (a zipped bundle): no file to point at
+        name = f"{APP_ID}-{size}.png"
+        path = icon_file(name)
+        if path is not None:
+            icon.addFile(str(path))  # read when a size is first drawn
+        elif (data := icon_bytes(name)) is not None:  # inside an archive: no file to point at
             pixmap = QPixmap()
-            pixmap.loadFromData(entry.read_bytes(), "PNG")
+            pixmap.loadFromData(data, "PNG")
             icon.addPixmap(pixmap)
     return icon
 

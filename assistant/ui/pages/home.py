@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from assistant.content.catalog import Catalog
 from assistant.i18n.texts import Texts
+from assistant.ui.icon_files import icon_bytes
 from assistant.ui.widgets.labels import Heading, WrapLabel
 from assistant.ui.widgets.scroll import VScroll
 from assistant.ui.widgets.wrap_button import WrapButton
@@ -26,10 +26,8 @@ def problem_icon(flow_id: str, color: str, size: int, ratio: float = 1.0) -> QPi
     the SVG beside it): the intensity becomes the alpha of a plain colour, so the icon follows light, dark and
     high-contrast palettes without loading the SVG renderer at start-up.
     """
-    entry = resources.files("assistant.ui") / "icons" / f"problem-{flow_id}.png"
-    try:
-        data = entry.read_bytes()
-    except (FileNotFoundError, OSError):
+    data = icon_bytes(f"problem-{flow_id}.png")
+    if data is None:
         return None
     mask = QImage()
     if not mask.loadFromData(data, "PNG"):
