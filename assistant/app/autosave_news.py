@@ -6,8 +6,8 @@ the flow machinery before anyone chose a problem.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from assistant.storage.autosave import AutosaveStore, LoadStatus
 
@@ -23,8 +23,7 @@ class AutosaveNews(StrEnum):
     OTHER_WINDOW = "other_window"  # the app is open twice: the first window keeps the progress
 
 
-@dataclass(frozen=True, slots=True)
-class News:
+class News(NamedTuple):
     kind: AutosaveNews
     name: str = ""  # the file an unreadable save was moved to
 

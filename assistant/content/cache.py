@@ -26,14 +26,14 @@ from assistant.storage.atomic import write_bytes_atomic
 log = logging.getLogger(__name__)
 # The loader's own code: any change to how content is parsed must miss the cache.
 _LOADER_PACKAGES = ("content", "flows", "validation")
-_FORMAT = 4  # bumped when the file's layout changes, so an older file is a miss, not a crash
+_FORMAT = 6  # bumped when the file's layout changes, so an older file is a miss, not a crash
 V = TypeVar("V")
 
 
 class LazyPickles(MutableMapping[str, V]):
     """key → value; a value still in pickled form is unpickled the first time it is looked at."""
 
-    def __init__(self, pickled: dict[str, bytes], build: Callable[[Any], V] | None = None) -> None:
+    def __init__(self, pickled: Mapping[str, bytes | memoryview], build: Callable[[Any], V] | None = None) -> None:
         self._order = list(pickled)
         self._pickled = dict(pickled)
         self._loaded: dict[str, V] = {}
@@ -164,9 +164,9 @@ def cached(content_dir: Path, load: Callable[[Path], Any], folder: Path | None =
         return load(content_dir)
     path = folder / cache_name(key)
     try:
-        with path.open("rb") as handle:
-            stored_format, stored_key, value, parts = pickle.load(handle)
-        if stored_format == _FORMAT and stored_key == key:
+        stored = _read(path, key)
+        if stored is not None:
+            value, parts = stored
             return dataclasses.replace(value, texts=LazyPickles(parts["texts"], TextTable),
                                        flows=LazyPickles(parts["flows"]), variants=LazyPickles(parts["variants"]))
     except FileNotFoundError:
@@ -194,7 +194,47 @@ def _store(folder: Path, path: Path, key: str, value: Any) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("catalog-*.pickle"):
             old.unlink(missing_ok=True)
-        data = pickle.dumps((_FORMAT, key, shell, parts), protocol=pickle.HIGHEST_PROTOCOL)
-        write_bytes_atomic(path, data, mode=0o600)
+        write_bytes_atomic(path, _layout(key, shell, parts), mode=0o600)
     except OSError as exc:
         log.info("content cache not written: %s", exc)
+
+
+# The file: the header's length (8 bytes), the header (format, key, catalog shell, where each part lies), then
+# every part's pickle one after the other. Read through a memory map, so the parts a start never opens (other
+# languages, flows not chosen) are never read into memory; on POSIX the mapping keeps showing this file even if
+# a later start replaces it.
+_LENGTH = 8
+
+
+def _layout(key: str, shell: Any, parts: dict[str, dict[str, bytes]]) -> bytes:
+    index: dict[str, dict[str, tuple[int, int]]] = {}
+    blobs: list[bytes] = []
+    offset = 0
+    for name, table in parts.items():
+        index[name] = {}
+        for part_key, blob in table.items():
+            index[name][part_key] = (offset, len(blob))
+            blobs.append(blob)
+            offset += len(blob)
+    header = pickle.dumps((_FORMAT, key, shell, index), protocol=pickle.HIGHEST_PROTOCOL)
+    return len(header).to_bytes(_LENGTH, "little") + header + b"".join(blobs)
+
+
+def _read(path: Path, key: str) -> tuple[Any, dict[str, dict[str, memoryview]]] | None:
+    """(catalog shell, part → key → its pickle) of a cache file written for `key`; None for another key."""
+    import mmap
+
+    with path.open("rb") as handle:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    length = int.from_bytes(mapped[:_LENGTH], "little")
+    if not 0 < length <= len(mapped) - _LENGTH:
+        raise ValueError("not a cache file of this layout")
+    stored_format, stored_key, shell, index = pickle.loads(mapped[_LENGTH:_LENGTH + length])
+    if stored_format != _FORMAT or stored_key != key:
+        return None
+    view, base = memoryview(mapped), _LENGTH + length
+    if any(base + start + size > len(mapped) for table in index.values() for start, size in table.values()):
+        raise ValueError("cache file cut short")
+    parts = {name: {k: view[base + start:base + start + size] for k, (start, size) in table.items()}
+             for name, table in index.items()}
+    return shell, parts

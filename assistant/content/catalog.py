@@ -9,7 +9,7 @@ import logging
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.content.webmail import Webmail
 from assistant.errors import ContentError
@@ -26,8 +26,7 @@ log = logging.getLogger(__name__)
 LOCK_KEY = "lock"
 
 
-@dataclass(frozen=True, slots=True)
-class LocaleInfo:
+class LocaleInfo(NamedTuple):
     code: str
     name: str
     fallback: tuple[str, ...] = ()
@@ -35,22 +34,19 @@ class LocaleInfo:
     pseudo: bool = False  # synthesised by assistant.i18n.pseudo for layout testing; never checked or shipped
 
 
-@dataclass(frozen=True, slots=True)
-class TextEntry:
+class TextEntry(NamedTuple):
     value: str | tuple[str, ...]
     path: Path
     line: int
     unit: str  # "<file stem>.<table path>" — the translation unit the lock applies to
 
 
-@dataclass(frozen=True, slots=True)
-class ProfileChannel:
+class ProfileChannel(NamedTuple):
     id: str  # its wording is email_labels.channels.<id>
     target: str = ""  # the address or link the official site publishes; "" for a place in the app
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     id: str
     name: str
     support_email: str

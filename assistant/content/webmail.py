@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from assistant.problems import Problem, Severity
+if TYPE_CHECKING:
+    from assistant.problems import Problem
 
 # The words each provider needs in every locale: its name, and its compose and attach buttons.
 PROVIDER_TEXTS = ("ui.send.webmail", "ui.send.compose", "ui.send.attach")
 
 
-@dataclass(frozen=True, slots=True)
-class WebmailProvider:
+class WebmailProvider(NamedTuple):
     id: str
     site: str  # what the person types into the browser, e.g. mail.naver.com
 
@@ -79,6 +80,8 @@ def load_webmail(path: Path, read, problems: list[Problem], locales: Iterable[st
 
 
 def _error(src, message: str, *key: str) -> Problem:
+    from assistant.problems import Problem, Severity  # parsing only: a cached start-up never builds one
+
     err = src.error("E010", message, *key)
     return Problem(err.path, err.line, err.col, Severity.ERROR, err.code, err.message)
 

@@ -23,9 +23,9 @@ import os
 import shutil
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from assistant.paths import user_data_dir
 from assistant.storage import lock
@@ -51,8 +51,7 @@ class LoadStatus(StrEnum):
     CORRUPT = "corrupt"
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     status: LoadStatus
     state: dict | None = None  # Session.to_dict() plus "locale" and "saved_at"
     moved_to: Path | None = None  # where a corrupt file was put aside

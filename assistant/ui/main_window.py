@@ -10,8 +10,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from assistant.content.catalog import Catalog
@@ -24,7 +24,10 @@ from assistant.ui.settings import UiSettings
 from assistant.ui.style import stylesheet
 from assistant.ui.widgets.safety_line import SafetyLine
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types of arguments only: each Qt class costs start-up time when first imported
+    from PySide6.QtCore import QRect, QUrl
+    from PySide6.QtGui import QCloseEvent
+
     from assistant.app.session import FlowController
     from assistant.flows.engine import Session
     from assistant.storage.autosave import AutosaveStore

@@ -14,8 +14,8 @@ import os
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 EXIT_CODE = 3  # distinct from argparse's 2 and from Qt's abort (134)
 
@@ -34,8 +34,7 @@ _LDD_MISSING = re.compile(r"^\s*(\S+)\s+=>\s+not found", re.MULTILINE)
 _DLOPEN_MISSING = re.compile(r"^(\S+?\.so[.\d]*): cannot open shared object file")
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     kind: str  # "missing_libraries" or "no_display"
     platform: str
     libraries: tuple[str, ...] = ()

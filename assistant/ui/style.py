@@ -4,15 +4,14 @@ every text colour here keeps at least 4.5:1 contrast with its background (tests/
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QPalette
 
 FOCUS_WIDTH = 2  # px, WCAG 2.4.11: a focus indicator at least 2 px thick
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(NamedTuple):
     focus: str  # the focus ring
     accent: str  # the primary action's background
     accent_text: str

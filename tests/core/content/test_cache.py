@@ -81,3 +81,24 @@ def test_cached_texts_read_back_as_the_entries_the_parser_made(tmp_path):
     copy = pickle.loads(pickle.dumps(catalog))  # a copy (the translator window's) is plain dicts throughout
     assert type(copy.texts) is dict and type(copy.texts["en"]) is dict and type(copy.flows) is dict
     assert copy.texts == fresh.texts and copy.flows == fresh.flows
+
+
+def test_a_cache_file_cut_short_is_rebuilt_not_half_read(tmp_path):
+    content = write_content(tmp_path / "content")
+    calls = []
+    cached(content, counting_loader(calls), tmp_path / "cache")
+    (path,) = (tmp_path / "cache").glob("catalog-*.pickle")
+    path.write_bytes(path.read_bytes()[: path.stat().st_size - 100])  # a disk that filled up mid-write
+    catalog = cached(content, counting_loader(calls), tmp_path / "cache")
+    assert len(calls) == 2
+    assert catalog.text("en", "app_crash.nodes.restart_app.title") == "Restart the phone"
+
+
+def test_a_running_copy_keeps_reading_its_cache_when_a_later_start_replaces_it(tmp_path):
+    content = write_content(tmp_path / "content")
+    cached(content, counting_loader([]), tmp_path / "cache")
+    running = cached(content, counting_loader([]), tmp_path / "cache")  # nothing unpickled yet
+    en = content / "locales" / "en" / "app_crash.toml"
+    en.write_text(en.read_text(encoding="utf-8").replace("Restart the phone", "Restart your phone"), encoding="utf-8")
+    cached(content, counting_loader([]), tmp_path / "cache")  # another start rewrites the cache for the edit
+    assert running.text("en", "app_crash.nodes.restart_app.title") == "Restart the phone"  # what it started with
