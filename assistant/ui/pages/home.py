@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
-from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from assistant.content.catalog import Catalog
 from assistant.i18n.texts import Texts
@@ -113,18 +113,28 @@ class HomePage(QWidget):
             QWidget.setTabOrder(first, second)
         self.retranslate(texts)
         self._paint_icons()
+        app = QApplication.instance()  # bound methods: the connections end with this page
+        app.paletteChanged.connect(self._on_palette_changed)
+        app.fontChanged.connect(self._on_font_changed)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._paint_icons()  # a dark or high-contrast palette, or larger text
+    def _on_palette_changed(self, palette: QPalette) -> None:
+        self._paint_icons(palette=palette)
 
-    def _paint_icons(self) -> None:
-        """Each problem's icon in the button text's colour, about two lines of text high."""
-        size = max(24, round(self.fontMetrics().height() * 1.9))
+    def _on_font_changed(self, font: QFont) -> None:
+        self._paint_icons(font=font)
+
+    def _paint_icons(self, palette: QPalette | None = None, font: QFont | None = None) -> None:
+        """Each problem's icon in the button text's colour, about two lines of text high.
+
+        Repainted on the application's paletteChanged and fontChanged (a dark or high-contrast palette, larger
+        text), which pass the new palette or font: the widgets receive theirs only afterwards. Signals rather
+        than a changeEvent override: an override makes every change event a Python call and loads dozens of
+        event wrapper types at start-up."""
+        metrics = QFontMetrics(font) if font is not None else self.fontMetrics()
+        size = max(24, round(metrics.height() * 1.9))
         ratio = self.devicePixelRatioF()
         for flow_id, button in self.flow_buttons.items():
-            color = button.palette().color(QPalette.ColorRole.ButtonText).name()
+            color = (palette or button.palette()).color(QPalette.ColorRole.ButtonText).name()
             if self._painted.get(flow_id) != (color, size, ratio):  # change events repeat while the window forms
                 self._painted[flow_id] = (color, size, ratio)
                 button.set_icon(problem_icon(flow_id, color, size, ratio))
