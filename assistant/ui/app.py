@@ -94,6 +94,8 @@ def run_app(argv: list[str], locale: str | None = None, *, end_process: bool = F
         QTimer.singleShot(int(quit_after), app.quit)
     code = app.exec()
     if end_process:
+        if window.settings is not None:
+            window.settings.sync()  # written by closeEvent already; nothing may depend on a destructor now
         del window
         leave(app, code)
     return code

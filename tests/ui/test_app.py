@@ -2,6 +2,7 @@
 imports, accessibility names, 200 % text without clipping, dark palette, localised field errors."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -88,6 +89,15 @@ def test_start_up_loads_no_heavy_or_network_module(tmp_path):
     again = run_child(code, tmp_path)  # the usual start: content parsed before, read from the cache
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip().splitlines() == ["LOADED:"]
+
+
+def test_the_program_ends_its_process_after_saving_what_it_keeps(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WSA_DATA_DIR": str(tmp_path), "WSA_QUIT_AFTER_MS": "0"}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--locale", "ja"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    saved = (tmp_path / "ui.ini").read_text(encoding="utf-8")
+    assert "geometry=" in saved  # the window's size and place, written before the quick exit
 
 
 def test_run_app_starts_and_quits_cleanly(tmp_path):
