@@ -5,7 +5,9 @@ Each child is `python -c …` that builds its window, shows it and prints SHOWN 
 turn. Wall time runs from spawning the process until that line arrives; peak RSS is the child's own
 ru_maxrss from os.wait4. Prints medians and the ratios to the bare window (goal: ≤ 1.3× for both), and
 which heavy modules the app had loaded when its window appeared (goal: none). A window with one
-CJK label is shown for context: it is the cost of drawing any text, which the bare window never pays.
+CJK label is shown for context: it is the cost of drawing any text, which the bare window never pays; so are the
+home screen's own widgets built with no app code (with and without the CJK fonts zh-CN asks for): the floor Qt
+sets for this screen.
 The one-folder bundle (`make bundle`; found in dist/ or given with --bundle) is launched the way its users
 launch it, as its own executable; it prints nothing, so every program is also timed until its process has
 exited (WSA_QUIT_AFTER_MS=0 quits the bundle on its first event-loop turn, as the others do).
@@ -59,6 +61,64 @@ window.resize(820, 680)
 window.show()
 """
 
+# Context only: the home screen's Qt widgets with its texts and fonts and no app code at all (a bold heading,
+# four two-line buttons, a search box, five menus, a style sheet). What Qt alone costs for this screen: the floor
+# under any implementation of it.
+SCREEN = """
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QPushButton, QScrollArea, QVBoxLayout, QWidget
+app = QApplication(["screen"])
+if {cjk!r}:
+    font = QFont(app.font())
+    font.setFamilies(["Noto Sans CJK SC", "WenQuanYi Micro Hei", *app.font().families()])
+    app.setFont(font)
+app.setStyleSheet("QPushButton {{ border: 1px solid #8a8f98; border-radius: 4px; padding: 5px 12px; }} "
+                  "QPushButton:focus {{ border: 2px solid #0b57d0; }} QLineEdit {{ border: 1px solid #8a8f98; }}")
+window = QMainWindow()
+for name in ("文件 File", "查看 View", "语言 Language", "工具 Tools", "帮助 Help"):
+    menu = window.menuBar().addMenu(name)
+    for i in range(3):
+        menu.addAction(QAction(f"{{name}} {{i}}", window))
+page = QWidget()
+column = QVBoxLayout(page)
+safety = QLabel("真正的客服绝不会索要你的助记词、私钥或密码。Real support never asks for your recovery phrase.")
+safety.setWordWrap(True)
+column.addWidget(safety)
+scroll = QScrollArea()
+scroll.setWidgetResizable(True)
+inner = QWidget()
+rows = QVBoxLayout(inner)
+scroll.setWidget(inner)
+column.addWidget(scroll, 1)
+heading = QLabel("遇到了什么问题？ What went wrong?")
+bold = QFont(app.font())
+bold.setBold(True)
+big = QFont(bold)
+big.setPointSizeF(big.pointSizeF() * 1.5)
+heading.setFont(big)
+rows.addWidget(heading)
+for title, summary in (("无法登录钱包 Can't log in", "密码错误、App 打不开"), ("转账一直在等待 Pending", "交易已发出但没有到账"),
+                       ("提币未到账 Withdrawal", "交易所显示完成但钱包里没有"), ("钱包丢失或被盗 Lost wallet", "手机丢了或资产被转走")):
+    button = QPushButton()
+    inside = QVBoxLayout(button)
+    for text, font in ((title, bold), (summary, app.font())):
+        label = QLabel(text)
+        label.setFont(font)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        inside.addWidget(label)
+    button.setMinimumHeight(64)
+    rows.addWidget(button)
+search = QLineEdit()
+search.setClearButtonEnabled(True)
+rows.addWidget(search)
+rows.addStretch(1)
+window.setCentralWidget(page)
+window.resize(900, 680)
+window.show()
+"""
+
 APP = """
 from assistant.ui.app import build_app
 app, window = build_app(["assistant"], {locale!r})
@@ -103,7 +163,9 @@ def measure(runs: int, locales: list[str], bundle: Path | None = None) -> None:
         # again, which no installed copy does. The warm-up run below writes the caches.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         programs: dict[str, str | list[str]] = {"bare PySide6 window": BARE + _SHOWN.format(heavy=HEAVY),
-                                                "bare window + one label": LABEL + _SHOWN.format(heavy=HEAVY)}
+                                                "bare window + one label": LABEL + _SHOWN.format(heavy=HEAVY),
+                                                "home's Qt widgets only": SCREEN.format(cjk=False) + _SHOWN.format(heavy=HEAVY),
+                                                "same, CJK fonts": SCREEN.format(cjk=True) + _SHOWN.format(heavy=HEAVY)}
         for locale in locales:
             programs[f"assistant ({locale})"] = APP.format(locale=locale) + _SHOWN.format(heavy=HEAVY)
             # The way people start it: the script and the installed entry point, timed until they quit.

@@ -150,9 +150,19 @@ def _files(folder: str, suffix: str = "", *, recurse: bool = True) -> list[str]:
     return sorted(found)
 
 
-def cache_name(key: str) -> str:
-    """The cache file for a signature: one file per content state (older ones are removed when writing)."""
-    return f"catalog-{zlib.crc32(key.encode('utf-8', 'surrogateescape')):08x}-{len(key):x}.pickle"
+def _crc(text: str) -> str:
+    return f"{zlib.crc32(text.encode('utf-8', 'surrogateescape')):08x}"
+
+
+def cache_prefix(content_dir: Path) -> str:
+    """The start of the cache files of one content folder. A source checkout, an installed copy and a bundle
+    on the same computer each keep their own file instead of evicting one another's on every start."""
+    return f"catalog-{_crc(os.path.abspath(content_dir))}-"
+
+
+def cache_name(content_dir: Path, key: str) -> str:
+    """The cache file for a content folder in a given state (older states of that folder are removed)."""
+    return f"{cache_prefix(content_dir)}{_crc(key)}-{len(key):x}.pickle"
 
 
 def cached(content_dir: Path, load: Callable[[Path], Any], folder: Path | None = None) -> Any:
@@ -162,7 +172,7 @@ def cached(content_dir: Path, load: Callable[[Path], Any], folder: Path | None =
         key = signature(content_dir)
     except OSError:
         return load(content_dir)
-    path = folder / cache_name(key)
+    path = folder / cache_name(content_dir, key)
     try:
         stored = _read(path, key)
         if stored is not None:
@@ -177,11 +187,11 @@ def cached(content_dir: Path, load: Callable[[Path], Any], folder: Path | None =
     if hasattr(value, "sources"):
         # The app shows content; only `check` needs the parsed files and their positions, so leave them out.
         value = dataclasses.replace(value, sources={})
-    _store(folder, path, key, value)
+    _store(folder, path, cache_prefix(content_dir), key, value)
     return value
 
 
-def _store(folder: Path, path: Path, key: str, value: Any) -> None:
+def _store(folder: Path, path: Path, prefix: str, key: str, value: Any) -> None:
     if not all(isinstance(getattr(value, name, None), dict) for name in ("texts", "flows", "variants")):
         return  # not a catalog as this cache knows it: nothing to split, so nothing stored
 
@@ -192,7 +202,7 @@ def _store(folder: Path, path: Path, key: str, value: Any) -> None:
     shell = dataclasses.replace(value, texts={}, flows={}, variants={})
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("catalog-*.pickle"):
+        for old in folder.glob(f"{prefix}*.pickle"):
             old.unlink(missing_ok=True)
         write_bytes_atomic(path, _layout(key, shell, parts), mode=0o600)
     except OSError as exc:

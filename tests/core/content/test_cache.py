@@ -102,3 +102,14 @@ def test_a_running_copy_keeps_reading_its_cache_when_a_later_start_replaces_it(t
     en.write_text(en.read_text(encoding="utf-8").replace("Restart the phone", "Restart your phone"), encoding="utf-8")
     cached(content, counting_loader([]), tmp_path / "cache")  # another start rewrites the cache for the edit
     assert running.text("en", "app_crash.nodes.restart_app.title") == "Restart the phone"  # what it started with
+
+
+def test_two_copies_of_the_content_keep_their_own_cache(tmp_path):
+    # A translator's source checkout and the installed app share one data folder: neither start may evict the
+    # other's cache, or every start after switching would parse everything again.
+    first, second = write_content(tmp_path / "checkout"), write_content(tmp_path / "installed")
+    calls = []
+    for content in (first, second, first, second):
+        cached(content, counting_loader(calls), tmp_path / "cache")
+    assert calls == [first, second]
+    assert len(list((tmp_path / "cache").glob("catalog-*.pickle"))) == 2
