@@ -15,6 +15,12 @@ run() { env -i PATH="$work/empty-bin" HOME="$work" LANG=C.UTF-8 WSA_DATA_DIR="$w
 run QT_QPA_PLATFORM=offscreen WSA_QUIT_AFTER_MS=300 "$app"
 test -f "$work/data/ui.ini" || { echo "the window did not start"; exit 1; }
 echo "ok: the window starts and quits offscreen"
+# The second start reads the content parsed by the first from the cache: the cache file stays as it was.
+cache_before=$(ls -l --time-style=+%s.%N "$work"/data/cache/catalog-*.pickle)
+run QT_QPA_PLATFORM=offscreen WSA_QUIT_AFTER_MS=0 "$app"
+test "$(ls -l --time-style=+%s.%N "$work"/data/cache/catalog-*.pickle)" = "$cache_before" \
+  || { echo "the second start parsed the content again instead of reading the start-up cache"; exit 1; }
+echo "ok: the second start uses the start-up cache"
 if command -v xvfb-run >/dev/null; then
   env -i PATH=/usr/bin:/bin HOME="$work" LANG=C.UTF-8 WSA_DATA_DIR="$work/data" WSA_QUIT_AFTER_MS=300 xvfb-run -a "$app"
   echo "ok: the window starts on X11 (xcb) under Xvfb"

@@ -139,7 +139,11 @@ def _files(folder: str, suffix: str = "", *, recurse: bool = True) -> list[str]:
     found: list[str] = []
     pending = [folder]
     while pending:
-        with os.scandir(pending.pop()) as entries:
+        try:
+            listing = os.scandir(pending.pop())
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # e.g. the loader's code inside a bundle's archive: no folder, and it cannot change
+        with listing as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     if recurse:

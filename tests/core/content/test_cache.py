@@ -113,3 +113,15 @@ def test_two_copies_of_the_content_keep_their_own_cache(tmp_path):
         cached(content, counting_loader(calls), tmp_path / "cache")
     assert calls == [first, second]
     assert len(list((tmp_path / "cache").glob("catalog-*.pickle"))) == 2
+
+
+def test_code_without_folders_on_disk_still_gets_a_cache(tmp_path, monkeypatch):
+    # In the one-folder bundle the app's modules live in an archive: their folders do not exist on disk.
+    import assistant.content.cache as cache_module
+
+    content = write_content(tmp_path / "content")
+    monkeypatch.setattr(cache_module, "__file__", str(tmp_path / "archive" / "assistant" / "content" / "cache.pyc"))
+    calls = []
+    cached(content, counting_loader(calls), tmp_path / "cache")
+    cached(content, counting_loader(calls), tmp_path / "cache")
+    assert len(calls) == 1
