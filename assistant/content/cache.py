@@ -14,10 +14,12 @@ import logging
 import os
 import pickle
 import sys
+import threading
+import weakref
 import zlib
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from assistant.content.catalog import TextEntry
 from assistant.paths import user_data_dir
@@ -26,23 +28,25 @@ from assistant.storage.atomic import write_bytes_atomic
 log = logging.getLogger(__name__)
 # The loader's own code: any change to how content is parsed must miss the cache.
 _LOADER_PACKAGES = ("content", "flows", "validation")
-_FORMAT = 6  # bumped when the file's layout changes, so an older file is a miss, not a crash
+_FORMAT = 7  # bumped when the file's layout changes, so an older file is a miss, not a crash
 V = TypeVar("V")
 
 
 class LazyPickles(MutableMapping[str, V]):
     """key → value; a value still in pickled form is unpickled the first time it is looked at."""
 
-    def __init__(self, pickled: Mapping[str, bytes | memoryview], build: Callable[[Any], V] | None = None) -> None:
+    def __init__(self, pickled: Mapping[str, Any], build: Callable[[Any], V] | None = None,
+                 fetch: Callable[[Any], bytes] | None = None) -> None:
         self._order = list(pickled)
-        self._pickled = dict(pickled)
+        self._pickled = dict(pickled)  # key → its pickle, or where to fetch it from
         self._loaded: dict[str, V] = {}
         self._build = build  # turns what was unpickled into the value (e.g. rows into a TextTable)
+        self._fetch = fetch
 
     def __getitem__(self, key: str) -> V:
         if key not in self._loaded:
             blob = self._pickled.pop(key)  # KeyError for an unknown key, as a dict would raise
-            value = pickle.loads(blob)
+            value = pickle.loads(self._fetch(blob) if self._fetch else blob)
             self._loaded[key] = self._build(value) if self._build else value
         return self._loaded[key]
 
@@ -180,9 +184,10 @@ def cached(content_dir: Path, load: Callable[[Path], Any], folder: Path | None =
     try:
         stored = _read(path, key)
         if stored is not None:
-            value, parts = stored
-            return dataclasses.replace(value, texts=LazyPickles(parts["texts"], TextTable),
-                                       flows=LazyPickles(parts["flows"]), variants=LazyPickles(parts["variants"]))
+            value, index, parts = stored
+            return dataclasses.replace(value, texts=LazyPickles(index["texts"], TextTable, parts.fetch),
+                                       flows=LazyPickles(index["flows"], fetch=parts.fetch),
+                                       variants=LazyPickles(index["variants"], fetch=parts.fetch))
     except FileNotFoundError:
         pass
     except Exception:  # noqa: BLE001 - a stale or damaged cache is only a missed shortcut
@@ -214,9 +219,9 @@ def _store(folder: Path, path: Path, prefix: str, key: str, value: Any) -> None:
 
 
 # The file: the header's length (8 bytes), the header (format, key, catalog shell, where each part lies), then
-# every part's pickle one after the other. Read through a memory map, so the parts a start never opens (other
-# languages, flows not chosen) are never read into memory; on POSIX the mapping keeps showing this file even if
-# a later start replaces it.
+# every part's pickle one after the other. A start reads the header, then each part the first time it is looked
+# at, from the file it opened: the parts it never opens (other languages, flows not chosen) are never read, and a
+# later start that replaces the file (POSIX keeps the opened one readable) cannot mix two versions.
 _LENGTH = 8
 
 
@@ -234,21 +239,41 @@ def _layout(key: str, shell: Any, parts: dict[str, dict[str, bytes]]) -> bytes:
     return len(header).to_bytes(_LENGTH, "little") + header + b"".join(blobs)
 
 
-def _read(path: Path, key: str) -> tuple[Any, dict[str, dict[str, memoryview]]] | None:
-    """(catalog shell, part → key → its pickle) of a cache file written for `key`; None for another key."""
-    import mmap
+class _Parts:
+    """Reads the parts of one opened cache file on demand (a lock: texts may be first read from a worker)."""
 
-    with path.open("rb") as handle:
-        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    length = int.from_bytes(mapped[:_LENGTH], "little")
-    if not 0 < length <= len(mapped) - _LENGTH:
-        raise ValueError("not a cache file of this layout")
-    stored_format, stored_key, shell, index = pickle.loads(mapped[_LENGTH:_LENGTH + length])
-    if stored_format != _FORMAT or stored_key != key:
-        return None
-    view, base = memoryview(mapped), _LENGTH + length
-    if any(base + start + size > len(mapped) for table in index.values() for start, size in table.values()):
-        raise ValueError("cache file cut short")
-    parts = {name: {k: view[base + start:base + start + size] for k, (start, size) in table.items()}
-             for name, table in index.items()}
-    return shell, parts
+    def __init__(self, handle: BinaryIO, base: int) -> None:
+        self._handle, self._base = handle, base
+        self._lock = threading.Lock()
+        weakref.finalize(self, handle.close)  # closed with the catalog that reads through it
+
+    def fetch(self, where: tuple[int, int]) -> bytes:
+        start, size = where
+        with self._lock:
+            self._handle.seek(self._base + start)
+            data = self._handle.read(size)
+        if len(data) != size:
+            raise ValueError("cache file cut short")
+        return data
+
+
+def _read(path: Path, key: str) -> tuple[Any, dict[str, dict[str, tuple[int, int]]], _Parts] | None:
+    """(catalog shell, part → key → where its pickle lies, the reader) of a cache file written for `key`;
+    None for another key."""
+    handle = path.open("rb")
+    try:
+        length = int.from_bytes(handle.read(_LENGTH), "little")
+        size = os.fstat(handle.fileno()).st_size
+        if not 0 < length <= size - _LENGTH:
+            raise ValueError("not a cache file of this layout")
+        stored_format, stored_key, shell, index = pickle.loads(handle.read(length))
+        base = _LENGTH + length
+        if stored_format != _FORMAT or stored_key != key:
+            handle.close()
+            return None
+        if any(base + start + part > size for table in index.values() for start, part in table.values()):
+            raise ValueError("cache file cut short")
+    except BaseException:
+        handle.close()
+        raise
+    return shell, index, _Parts(handle, base)
