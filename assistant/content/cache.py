@@ -36,19 +36,29 @@ class LazyPickles(MutableMapping[str, V]):
     """key → value; a value still in pickled form is unpickled the first time it is looked at."""
 
     def __init__(self, pickled: Mapping[str, Any], build: Callable[[Any], V] | None = None,
-                 fetch: Callable[[Any], bytes] | None = None) -> None:
+                 fetch: Callable[[Any], bytes] | None = None, recover: Callable[[str], V] | None = None) -> None:
         self._order = list(pickled)
         self._pickled = dict(pickled)  # key → its pickle, or where to fetch it from
         self._loaded: dict[str, V] = {}
         self._build = build  # turns what was unpickled into the value (e.g. rows into a TextTable)
         self._fetch = fetch
+        self._recover = recover  # the value parsed afresh, for a part that cannot be read back
+        self._lock = threading.RLock()  # a part is read once, whichever thread looks first
 
     def __getitem__(self, key: str) -> V:
-        if key not in self._loaded:
-            blob = self._pickled.pop(key)  # KeyError for an unknown key, as a dict would raise
-            value = pickle.loads(self._fetch(blob) if self._fetch else blob)
-            self._loaded[key] = self._build(value) if self._build else value
-        return self._loaded[key]
+        with self._lock:
+            if key not in self._loaded:
+                stored = self._pickled[key]  # KeyError for an unknown key, as a dict would raise
+                try:
+                    value = pickle.loads(self._fetch(stored) if self._fetch else stored)
+                    self._loaded[key] = self._build(value) if self._build else value
+                except Exception:
+                    if self._recover is None:
+                        raise
+                    log.warning("content cache part %r unreadable; reading the content files instead", key)
+                    self._loaded[key] = self._recover(key)
+                del self._pickled[key]
+            return self._loaded[key]
 
     def __setitem__(self, key: str, value: V) -> None:
         self._pickled.pop(key, None)
@@ -131,29 +141,48 @@ def signature(content_dir: Path) -> str:
     faster than pathlib's glob on every start.
     """
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    lines = [sys.version, *_files(package, ".py", recurse=False)]
+    # The program itself too: inside the bundle the loader's code is in the executable's archive, with no
+    # files to list, and an upgrade may change how content is parsed without changing the content.
+    lines = [sys.version, *_stat_line(sys.executable), *_files(package, ".py", recurse=False)]
     for name in _LOADER_PACKAGES:
         lines += _files(os.path.join(package, name), ".py")
     lines += _files(os.fspath(content_dir))
     return "\n".join(lines)
 
 
+def _stat_line(path: str) -> list[str]:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return []
+    return [f"{path}|{stat.st_size}|{stat.st_mtime_ns}"]
+
+
 def _files(folder: str, suffix: str = "", *, recurse: bool = True) -> list[str]:
-    """"path|size|mtime" of each file under `folder` whose name ends with `suffix`, sorted by path."""
+    """"path|size|mtime" of each file under `folder` whose name ends with `suffix`, sorted by path. Folders
+    reached through a link are listed too (the loader reads through them), each real folder once."""
     found: list[str] = []
-    pending = [folder]
+    pending, seen = [folder], set()
     while pending:
+        current = pending.pop()
+        real = os.path.realpath(current)
+        if real in seen:
+            continue  # a link back up the tree
+        seen.add(real)
         try:
-            listing = os.scandir(pending.pop())
+            listing = os.scandir(current)
         except (FileNotFoundError, NotADirectoryError):
             continue  # e.g. the loader's code inside a bundle's archive: no folder, and it cannot change
         with listing as entries:
             for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
+                if entry.is_dir():
                     if recurse:
                         pending.append(entry.path)
                 elif entry.name.endswith(suffix):
-                    stat = entry.stat()
+                    try:
+                        stat = entry.stat()
+                    except FileNotFoundError:
+                        continue  # a dangling link, or a file removed while listing
                     found.append(f"{entry.path}|{stat.st_size}|{stat.st_mtime_ns}")
     return sorted(found)
 
@@ -173,6 +202,21 @@ def cache_name(content_dir: Path, key: str) -> str:
     return f"{cache_prefix(content_dir)}{_crc(key)}-{len(key):x}.pickle"
 
 
+class _Fresh:
+    """The content parsed from its files, once, for parts of a cache file that turn out damaged only when read."""
+
+    def __init__(self, content_dir: Path, load: Callable[[Path], Any]) -> None:
+        self._content_dir, self._load = content_dir, load
+        self._value: Any = None
+
+    def part(self, name: str) -> Callable[[str], Any]:
+        def recover(key: str) -> Any:
+            if self._value is None:
+                self._value = self._load(self._content_dir)
+            return getattr(self._value, name)[key]
+        return recover
+
+
 def cached(content_dir: Path, load: Callable[[Path], Any], folder: Path | None = None) -> Any:
     """The loaded catalog, without its parsed source files, from the cache when nothing changed."""
     folder = folder or user_data_dir() / "cache"
@@ -184,10 +228,12 @@ def cached(content_dir: Path, load: Callable[[Path], Any], folder: Path | None =
     try:
         stored = _read(path, key)
         if stored is not None:
-            value, index, parts = stored
-            return dataclasses.replace(value, texts=LazyPickles(index["texts"], TextTable, parts.fetch),
-                                       flows=LazyPickles(index["flows"], fetch=parts.fetch),
-                                       variants=LazyPickles(index["variants"], fetch=parts.fetch))
+            value, index, fetch = stored
+            fresh = _Fresh(content_dir, load)
+            return dataclasses.replace(
+                value, texts=LazyPickles(index["texts"], TextTable, fetch, fresh.part("texts")),
+                flows=LazyPickles(index["flows"], fetch=fetch, recover=fresh.part("flows")),
+                variants=LazyPickles(index["variants"], fetch=fetch, recover=fresh.part("variants")))
     except FileNotFoundError:
         pass
     except Exception:  # noqa: BLE001 - a stale or damaged cache is only a missed shortcut
@@ -257,8 +303,8 @@ class _Parts:
         return data
 
 
-def _read(path: Path, key: str) -> tuple[Any, dict[str, dict[str, tuple[int, int]]], _Parts] | None:
-    """(catalog shell, part → key → where its pickle lies, the reader) of a cache file written for `key`;
+def _read(path: Path, key: str) -> tuple[Any, dict[str, dict[str, Any]], Callable[[Any], bytes]] | None:
+    """(catalog shell, part → key → where its pickle lies, how to read one) of a cache file written for `key`;
     None for another key."""
     handle = path.open("rb")
     try:
@@ -276,4 +322,11 @@ def _read(path: Path, key: str) -> tuple[Any, dict[str, dict[str, tuple[int, int
     except BaseException:
         handle.close()
         raise
-    return shell, index, _Parts(handle, base)
+    parts = _Parts(handle, base)
+    if os.name == "nt":
+        # Windows cannot delete or replace a file that is open: read every part now and close it, so "Delete my
+        # data" and a later start's new cache are not blocked for as long as this window runs.
+        index = {name: {k: parts.fetch(where) for k, where in table.items()} for name, table in index.items()}
+        handle.close()
+        return shell, index, lambda blob: blob
+    return shell, index, parts.fetch

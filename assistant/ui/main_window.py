@@ -243,8 +243,7 @@ class MainWindow(QMainWindow):
                 self.texts.ui("a11y.start_over_title"), self.texts.ui("a11y.start_over_question")):
             return
         self._close_side_page()
-        if self._flow is not None:
-            self._flow.close()
+        self.flow.close()  # also a save offered for resuming and not resumed yet: Start over forgets it too
         self.home.set_resume_available(False)
         self.stack.setCurrentWidget(self.home)
         self.home.focus_first()

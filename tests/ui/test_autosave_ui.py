@@ -64,6 +64,19 @@ def test_start_over_discards_the_saved_session(make_window):
     assert AutosaveStore().load().status is LoadStatus.NONE
 
 
+def test_start_over_after_a_restart_forgets_the_save_it_offered(make_window):
+    window = make_window("en")
+    bind(window)
+    start_flow(window, "lost_wallet")
+    answer_once(window, picker("first"))
+    restarted = make_window("en")  # the app opened again: "continue where you left off" is offered
+    bind(restarted)
+    assert restarted.home.resume_button.isVisible() and restarted.session is None
+    restarted.start_over_action.trigger()  # from the home page, before resuming anything
+    assert not restarted.home.resume_button.isVisible()
+    assert AutosaveStore().load().status is LoadStatus.NONE
+
+
 def test_delete_my_data_removes_saves_logs_and_cache(make_window, monkeypatch):
     window = make_window("en")
     binding = bind(window)

@@ -39,6 +39,26 @@ def test_broken_flow_is_shown_disabled_with_the_reason(make_window, content_copy
     assert button.isVisible() and not button.isEnabled()
     assert button.summary() == texts.ui("home.disabled")
     assert button.toolTip() == catalog.disabled_flows[victim.stem]
+    # Its icon is drawn in the disabled text colour, and stays so when the palette changes (dark mode and back).
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from assistant.ui.style import dark_palette
+
+    def ink() -> set[str]:
+        image = button.picture().toImage()
+        return {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+                if image.pixelColor(x, y).alpha() == 255}
+
+    app = QApplication.instance()
+    before = app.palette()
+    disabled = QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText
+    try:
+        for palette in (dark_palette(), before):
+            app.setPalette(palette)
+            assert ink() == {palette.color(*disabled).name()}
+    finally:
+        app.setPalette(before)
 
 
 @pytest.mark.parametrize(("query", "wanted"), [

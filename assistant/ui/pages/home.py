@@ -134,7 +134,8 @@ class HomePage(QWidget):
         size = max(24, round(metrics.height() * 1.9))
         ratio = self.devicePixelRatioF()
         for flow_id, button in self.flow_buttons.items():
-            color = (palette or button.palette()).color(QPalette.ColorRole.ButtonText).name()
+            group = QPalette.ColorGroup.Active if button.isEnabled() else QPalette.ColorGroup.Disabled
+            color = (palette or button.palette()).color(group, QPalette.ColorRole.ButtonText).name()
             if self._painted.get(flow_id) != (color, size, ratio):  # change events repeat while the window forms
                 self._painted[flow_id] = (color, size, ratio)
                 button.set_icon(problem_icon(flow_id, color, size, ratio))

@@ -125,3 +125,85 @@ def test_code_without_folders_on_disk_still_gets_a_cache(tmp_path, monkeypatch):
     cached(content, counting_loader(calls), tmp_path / "cache")
     cached(content, counting_loader(calls), tmp_path / "cache")
     assert len(calls) == 1
+
+
+def _damage_part(cache_folder, part: str, key: str) -> None:
+    """Overwrite one stored part with garbage of the same length (the header still says where it lies)."""
+    import pickle
+
+    (path,) = cache_folder.glob("catalog-*.pickle")
+    data = bytearray(path.read_bytes())
+    length = int.from_bytes(data[:8], "little")
+    index = pickle.loads(bytes(data[8:8 + length]))[3]
+    start, size = index[part][key]
+    data[8 + length + start:8 + length + start + size] = b"\x00" * size
+    path.write_bytes(bytes(data))
+
+
+def test_a_part_damaged_on_disk_is_read_from_the_content_files_when_opened(tmp_path):
+    content = write_content(tmp_path / "content")
+    fresh = load_catalog(content)
+    calls = []
+    cached(content, counting_loader(calls), tmp_path / "cache")
+    _damage_part(tmp_path / "cache", "flows", "app_crash")
+    _damage_part(tmp_path / "cache", "texts", "en")
+    catalog = cached(content, counting_loader(calls), tmp_path / "cache")  # the header is fine: a cache hit
+    assert len(calls) == 1
+    flow = catalog.flows["app_crash"]
+    assert flow == fresh.flows["app_crash"]  # parsed afresh instead of a crash
+    assert catalog.flows["app_crash"] is flow and "app_crash" in catalog.flows  # and kept for the next look
+    assert catalog.text("en", "app_crash.nodes.restart_app.title") == "Restart the phone"
+    assert len(calls) == 2  # one parse served both damaged parts
+
+
+def test_threads_reading_the_same_part_first_all_get_it(tmp_path):
+    import threading
+
+    content = write_content(tmp_path / "content")
+    cached(content, counting_loader([]), tmp_path / "cache")
+    for _ in range(20):
+        catalog = cached(content, counting_loader([]), tmp_path / "cache")
+        results, errors = [], []
+
+        def read(catalog=catalog, results=results, errors=errors):
+            try:
+                results.append(catalog.texts["en"]["app_crash.nodes.restart_app.title"].value)
+            except Exception as error:  # noqa: BLE001 - collected for the assertion
+                errors.append(error)
+
+        threads = [threading.Thread(target=read) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == [] and results == ["Restart the phone"] * 4
+
+
+def test_an_edit_inside_a_linked_folder_misses_the_cache(tmp_path):
+    content = write_content(tmp_path / "content")
+    real = tmp_path / "en-real"
+    (content / "locales" / "en").rename(real)
+    (content / "locales" / "en").symlink_to(real, target_is_directory=True)
+    calls = []
+    cached(content, counting_loader(calls), tmp_path / "cache")
+    en = real / "app_crash.toml"
+    en.write_text(en.read_text(encoding="utf-8").replace("Restart the phone", "Restart your phone"), encoding="utf-8")
+    catalog = cached(content, counting_loader(calls), tmp_path / "cache")
+    assert len(calls) == 2
+    assert catalog.text("en", "app_crash.nodes.restart_app.title") == "Restart your phone"
+
+
+def test_a_new_program_version_misses_the_cache_even_with_the_same_content(tmp_path, monkeypatch):
+    # In the bundle the parsing code is inside the executable: an upgrade shows as a changed executable.
+    import sys
+
+    program = tmp_path / "wallet-support"
+    program.write_bytes(b"version 1")
+    monkeypatch.setattr(sys, "executable", str(program))
+    content = write_content(tmp_path / "content")
+    calls = []
+    cached(content, counting_loader(calls), tmp_path / "cache")
+    cached(content, counting_loader(calls), tmp_path / "cache")
+    program.write_bytes(b"version 2, a little longer")
+    cached(content, counting_loader(calls), tmp_path / "cache")
+    assert len(calls) == 2
