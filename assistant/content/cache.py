@@ -90,9 +90,6 @@ class LazyPickles(MutableMapping[str, V]):
         return dict, (dict(self.items()),)  # a copy of a catalog carries everything, as a plain dict
 
 
-LazyLocaleTexts = LazyPickles  # locale → its texts
-
-
 class TextTable(Mapping[str, TextEntry]):
     """One locale's texts as the cache stores them: rows (value, file number, line, unit), each made into a
     TextEntry when first read. Unpickling a few thousand small tuples is several times faster than as many

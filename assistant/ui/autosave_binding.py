@@ -20,9 +20,7 @@ class AutosaveBinding(QObject):
         super().__init__(window)
         self.window = window
         self.store = store or AutosaveStore()
-        window.autosave_store = self.store  # the flow controller, once created, saves each step there
-        if window._flow is not None:
-            window._flow.store = self.store
+        window.autosave_store = self.store  # the flow controller, now or once created, saves each step there
         self.delete_action = QAction(window)
         self.delete_action.setObjectName("delete_my_data")
         self.delete_action.triggered.connect(self._on_delete_my_data)

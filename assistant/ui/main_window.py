@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self._side_page: QWidget | None = None  # review page or draft fallback
         self._translator_window: QWidget | None = None
         self.crash_handler = None  # set by app.build_app, the composition root
-        self.autosave_store: AutosaveStore | None = None  # set by AutosaveBinding before any flow starts
+        self._autosave_store: AutosaveStore | None = None  # set by AutosaveBinding
         self._flow: FlowController | None = None  # created when first needed: the home page needs none of it
 
         self.safety = SafetyLine()
@@ -143,11 +143,22 @@ class MainWindow(QMainWindow):
         if self._flow is None:
             from assistant.app.session import FlowController
 
-            flow = FlowController(self.catalog, self.texts.locale, self.autosave_store)
+            flow = FlowController(self.catalog, self.texts.locale, self._autosave_store)
             flow.changed.connect(lambda _none: self.session_changed.emit())
             flow.news.connect(self.autosave_news.emit)
             self._flow = flow
         return self._flow
+
+    @property
+    def autosave_store(self) -> AutosaveStore | None:
+        return self._autosave_store
+
+    @autosave_store.setter
+    def autosave_store(self, store: AutosaveStore | None) -> None:
+        """Where each step is saved, for the flow controller now or whenever it is created."""
+        self._autosave_store = store
+        if self._flow is not None:
+            self._flow.store = store
 
     @property
     def flow_page(self):
